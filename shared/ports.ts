@@ -1,0 +1,56 @@
+/**
+ * Ports: the only ways the core reaches the outside world. Adapters live in
+ * `shared/adapters/` (embedded default and AWS); the core never imports an SDK client.
+ */
+import type { DocumentRecord, AuditEvent, ReportRecord } from './domain/records.js';
+import type { OcrPage, PageImage } from './domain/text.js';
+
+/** Uploaded scans and archived reports (S3 in AWS, a folder on the embedded default). */
+export interface ObjectStore {
+  get(key: string): Promise<Uint8Array>;
+  /** Writes an object. With `ifAbsent`, an existing object is left untouched and `false` is returned. */
+  put(key: string, bytes: Uint8Array, options?: { contentType?: string; ifAbsent?: boolean }): Promise<boolean>;
+  exists(key: string): Promise<boolean>;
+  list(prefix: string): Promise<string[]>;
+}
+
+/** Optical character recognition over page images. */
+export interface OcrEngine {
+  /** Short name recorded with every document, e.g. `tesseract-chi_sim`. */
+  readonly name: string;
+  recognize(pages: PageImage[]): Promise<OcrPage[]>;
+  close(): Promise<void>;
+}
+
+/** Structured records (DynamoDB in AWS and DynamoDB Local on the embedded default). */
+export interface RecordStore {
+  /**
+   * Registers a document on first sight. Returns the stored record: the new one, or the
+   * existing one when the same object (same institution and content hash) was seen before.
+   */
+  registerDocument(record: DocumentRecord, event: AuditEvent): Promise<{ record: DocumentRecord; created: boolean }>;
+  /** Replaces a document's state and appends its audit event, atomically. */
+  updateDocument(record: DocumentRecord, event: AuditEvent): Promise<void>;
+  getDocument(institutionId: string, documentId: string): Promise<DocumentRecord | undefined>;
+  listDocuments(institutionId: string): Promise<DocumentRecord[]>;
+  /** Stores a report once; a second call with the same id is a no-op. Appends its audit event atomically. */
+  putReport(report: ReportRecord, event: AuditEvent): Promise<void>;
+  listReports(institutionId: string): Promise<ReportRecord[]>;
+  listAudit(institutionId: string, subjectId?: string): Promise<AuditEvent[]>;
+}
+
+/** Produces raw signatures for CMS (KMS asymmetric key in AWS, a local key on the embedded default). */
+export interface Signer {
+  /** `RSA_SHA256` = RSASSA-PKCS1-v1_5 with SHA-256; `ECDSA_SHA256` = ECDSA P-256 with SHA-256 (DER). */
+  readonly algorithm: 'RSA_SHA256' | 'ECDSA_SHA256';
+  /** DER of the signing certificate, followed by any intermediates. */
+  certificateChain(): Promise<Uint8Array[]>;
+  /** Signs `data` (hashing it with SHA-256 first) and returns the raw signature value. */
+  sign(data: Uint8Array): Promise<Uint8Array>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
