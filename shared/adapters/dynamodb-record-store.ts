@@ -1,0 +1,194 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { RecordStore } from '../ports.js';
+import { AuditEvent, DocumentRecord, ReportRecord } from '../domain/records.js';
+
+/**
+ * The single-table layout (see README, "Data model").
+ *
+ * | item      | PK            | SK                                | GSI1 (review queue)               | GSI2 (regulators)                          |
+ * |-----------|---------------|-----------------------------------|-----------------------------------|--------------------------------------------|
+ * | document  | INST#<inst>   | DOC#<sha256>                      | STATUS#<status> / <updated>#<doc> |                                            |
+ * | report    | INST#<inst>   | REPORT#<year>#<reportId>          |                                   | REPORTS#<jurisdiction>#<kind> / <year>#... |
+ * | audit     | INST#<inst>   | AUDIT#<subjectId>#<at>#<action>   |                                   |                                            |
+ */
+export const TABLE_KEYS = {
+  partitionKey: 'PK',
+  sortKey: 'SK',
+  indexes: [
+    { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+    { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+  ],
+} as const;
+
+const inst = (id: string) => `INST#${id}`;
+const docKey = (r: { institutionId: string; documentId: string }) => ({ PK: inst(r.institutionId), SK: `DOC#${r.documentId}` });
+const reportKey = (r: ReportRecord) => ({ PK: inst(r.institutionId), SK: `REPORT#${r.year}#${r.reportId}` });
+const auditItem = (e: AuditEvent) => ({
+  PK: inst(e.institutionId),
+  SK: `AUDIT#${e.subjectId}#${e.at}#${e.action}`,
+  type: 'AUDIT',
+  ...e,
+});
+
+function documentItem(record: DocumentRecord) {
+  return {
+    ...docKey(record),
+    type: 'DOCUMENT',
+    GSI1PK: `STATUS#${record.status}`,
+    GSI1SK: `${record.updatedAt}#${record.institutionId}#${record.documentId}`,
+    ...record,
+  };
+}
+
+function strip<T extends Record<string, unknown>>(item: T | undefined) {
+  if (!item) return undefined;
+  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, type, ...rest } = item;
+  return rest;
+}
+
+function conditionFailed(err: unknown): boolean {
+  return (
+    err instanceof TransactionCanceledException &&
+    (err.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed')
+  );
+}
+
+/** RecordStore over DynamoDB; the same code runs against AWS and DynamoDB Local. */
+export class DynamoRecordStore implements RecordStore {
+  private readonly doc: DynamoDBDocumentClient;
+
+  constructor(client: DynamoDBClient, private readonly tableName: string) {
+    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  async registerDocument(record: DocumentRecord, event: AuditEvent) {
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.tableName, Item: documentItem(record), ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName: this.tableName, Item: auditItem(event), ConditionExpression: 'attribute_not_exists(PK)' } },
+          ],
+        }),
+      );
+      return { record, created: true };
+    } catch (err) {
+      if (!conditionFailed(err)) throw err;
+      const existing = await this.getDocument(record.institutionId, record.documentId);
+      if (!existing) throw err;
+      return { record: existing, created: false };
+    }
+  }
+
+  async updateDocument(record: DocumentRecord, event: AuditEvent) {
+    await this.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: this.tableName, Item: documentItem(record), ConditionExpression: 'attribute_exists(PK)' } },
+          { Put: { TableName: this.tableName, Item: auditItem(event), ConditionExpression: 'attribute_not_exists(PK)' } },
+        ],
+      }),
+    );
+  }
+
+  async getDocument(institutionId: string, documentId: string) {
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: docKey({ institutionId, documentId }), ConsistentRead: true }));
+    const item = strip(out.Item);
+    return item ? DocumentRecord.parse(item) : undefined;
+  }
+
+  async listDocuments(institutionId: string) {
+    return (await this.queryPrefix(institutionId, 'DOC#')).map((i) => DocumentRecord.parse(i));
+  }
+
+  async putReport(report: ReportRecord, event: AuditEvent) {
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...reportKey(report),
+                  type: 'REPORT',
+                  GSI2PK: `REPORTS#${report.jurisdiction ?? 'UNKNOWN'}#${report.kind}`,
+                  GSI2SK: `${report.year}#${report.institutionId}#${report.reportId}`,
+                  ...report,
+                },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            { Put: { TableName: this.tableName, Item: auditItem(event), ConditionExpression: 'attribute_not_exists(PK)' } },
+          ],
+        }),
+      );
+    } catch (err) {
+      if (!conditionFailed(err)) throw err; // already stored: nothing changes
+    }
+  }
+
+  async listReports(institutionId: string) {
+    return (await this.queryPrefix(institutionId, 'REPORT#')).map((i) => ReportRecord.parse(i));
+  }
+
+  async listAudit(institutionId: string, subjectId?: string) {
+    return (await this.queryPrefix(institutionId, subjectId ? `AUDIT#${subjectId}#` : 'AUDIT#')).map((i) => AuditEvent.parse(i));
+  }
+
+  private async queryPrefix(institutionId: string, prefix: string) {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': inst(institutionId), ':prefix': prefix },
+          ExclusiveStartKey: startKey,
+          ConsistentRead: true,
+        }),
+      );
+      items.push(...(out.Items ?? []).map((i) => strip(i)!));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+}
+
+/** Creates the table with its indexes when it does not exist (embedded default and tests). */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return;
+  } catch (err) {
+    if (!(err instanceof ResourceNotFoundException)) throw err;
+  }
+  const attrs = [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, ...TABLE_KEYS.indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: attrs.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+      KeySchema: [
+        { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: TABLE_KEYS.indexes.map((i) => ({
+        IndexName: i.name,
+        KeySchema: [
+          { AttributeName: i.partitionKey, KeyType: 'HASH' },
+          { AttributeName: i.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    }),
+  );
+}

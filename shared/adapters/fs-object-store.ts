@@ -1,0 +1,71 @@
+import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { ObjectStore } from '../ports.js';
+
+/** An object store in a local folder: keys are relative paths below the root. */
+export class FsObjectStore implements ObjectStore {
+  private readonly root: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  /** Resolves a key, refusing keys that would escape the root (`..`, absolute paths). */
+  private path(key: string): string {
+    const path = resolve(this.root, key);
+    if (key === '' || key.includes('\0') || !path.startsWith(this.root + sep)) throw new Error(`invalid object key: ${JSON.stringify(key)}`);
+    return path;
+  }
+
+  async get(key: string) {
+    return new Uint8Array(await readFile(this.path(key)));
+  }
+
+  async put(key: string, bytes: Uint8Array, options: { ifAbsent?: boolean } = {}) {
+    const path = this.path(key);
+    await mkdir(dirname(path), { recursive: true });
+    if (options.ifAbsent) {
+      try {
+        await writeFile(path, bytes, { flag: 'wx' });
+        return true;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+        throw err;
+      }
+    }
+    const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(tmp, bytes);
+    await rename(tmp, path);
+    return true;
+  }
+
+  async exists(key: string) {
+    try {
+      return (await stat(this.path(key))).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  async list(prefix: string) {
+    const out: string[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      let entries;
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        const full = join(dir, e.name);
+        if (e.isDirectory()) await walk(full);
+        else if (!e.name.endsWith('.tmp')) {
+          const key = relative(this.root, full).split(sep).join('/');
+          if (key.startsWith(prefix)) out.push(key);
+        }
+      }
+    };
+    await walk(this.root);
+    return out.sort();
+  }
+}

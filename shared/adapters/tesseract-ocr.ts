@@ -1,0 +1,91 @@
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import Tesseract from 'tesseract.js';
+import type { OcrEngine } from '../ports.js';
+import type { OcrLine, OcrPage, PageImage } from '../domain/text.js';
+
+const require = createRequire(import.meta.url);
+
+/** The chi_sim LSTM data shipped in an npm package (no network at run time). */
+function chineseDataPath(): string {
+  return join(dirname(require.resolve('@tesseract.js-data/chi_sim/package.json')), '4.0.0_best_int');
+}
+
+export interface TesseractOptions {
+  /** Parallel workers; defaults to one per core. */
+  workers?: number;
+}
+
+/**
+ * Simplified Chinese OCR with tesseract.js, a pool of workers (one per core by default).
+ * Page segmentation mode 3 (fully automatic) reads ruled forms far better than the default.
+ */
+export class TesseractOcr implements OcrEngine {
+  readonly name = 'tesseract.js-chi_sim';
+
+  private constructor(private readonly scheduler: Tesseract.Scheduler) {}
+
+  static async create(options: TesseractOptions = {}): Promise<TesseractOcr> {
+    const count = Math.max(1, options.workers ?? availableParallelism());
+    const scheduler = Tesseract.createScheduler();
+    const workers = await Promise.all(
+      Array.from({ length: count }, () =>
+        Tesseract.createWorker('chi_sim', Tesseract.OEM.LSTM_ONLY, {
+          langPath: chineseDataPath(),
+          gzip: true,
+          cacheMethod: 'none',
+        }),
+      ),
+    );
+    for (const worker of workers) {
+      await worker.setParameters({
+        tessedit_pageseg_mode: Tesseract.PSM.AUTO,
+        preserve_interword_spaces: '1',
+        user_defined_dpi: '300',
+      });
+      scheduler.addWorker(worker);
+    }
+    return new TesseractOcr(scheduler);
+  }
+
+  async recognize(pages: PageImage[]): Promise<OcrPage[]> {
+    return Promise.all(pages.map((page) => this.recognizePage(page)));
+  }
+
+  private async recognizePage(page: PageImage): Promise<OcrPage> {
+    const result = await this.scheduler.addJob('recognize', Buffer.from(page.image), { rotateAuto: true }, { blocks: true, text: false });
+    const lines: OcrLine[] = [];
+    for (const block of result.data.blocks ?? []) {
+      for (const paragraph of block.paragraphs) {
+        for (const line of paragraph.lines) {
+          const text = joinCjk(line.words.map((w) => w.text));
+          if (text.trim() === '') continue;
+          lines.push({
+            text,
+            confidence: line.confidence / 100,
+            bbox: line.bbox,
+            words: line.words.map((w) => ({ text: w.text, confidence: w.confidence / 100, bbox: w.bbox })),
+          });
+        }
+      }
+    }
+    return { pageNumber: page.pageNumber, width: page.width, height: page.height, lines };
+  }
+
+  async close(): Promise<void> {
+    await this.scheduler.terminate();
+  }
+}
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/u;
+
+/** Tesseract separates every Chinese character as a word; join them back, keeping spaces between Latin words. */
+export function joinCjk(words: string[]): string {
+  let out = '';
+  for (const word of words) {
+    if (out !== '' && !(CJK.test(out.at(-1)!) || CJK.test(word[0] ?? ''))) out += ' ';
+    out += word;
+  }
+  return out;
+}
