@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import type { Clock, ObjectStore, OcrEngine, RecordStore, Signer } from '../ports.js';
+import { TERMINAL_STATUSES, type AuditEvent, type DocumentRecord } from '../domain/records.js';
+import { jurisdictionFromName } from '../domain/jurisdiction.js';
+import { checkBytes, DEFAULT_LIMITS, reject, type IntakeLimits, type Rejection } from '../intake/gate.js';
+import { readDocument, TooManyPagesError } from '../read/read.js';
+import { ImageTooLargeError } from '../read/images.js';
+import { documentLines } from '../extract/lines.js';
+import { classify } from '../extract/classify.js';
+import { extractFields } from '../extract/extract.js';
+import { documentChecks } from '../validate/document-checks.js';
+import { reviewReasons } from './review.js';
+import { issueReports } from './issue-reports.js';
+
+export interface Upload {
+  institutionId: string;
+  objectKey: string;
+  objectVersion?: string;
+  fileName: string;
+}
+
+export interface PipelineConfig {
+  /** Who acts, for the audit trail (a user, or the service name). */
+  actor: string;
+  limits?: IntakeLimits;
+  /** Institution id -> jurisdiction code, when known better than from the document itself. */
+  jurisdictions?: Record<string, string>;
+}
+
+export interface PipelineDeps {
+  uploads: ObjectStore;
+  archive: ObjectStore;
+  records: RecordStore;
+  ocr: OcrEngine;
+  signer: Signer;
+  clock: Clock;
+  config: PipelineConfig;
+}
+
+export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Runs one upload through the pipeline: classify → read → extract → validate → record →
+ * report → sign → archive. Idempotent: the same content for the same institution is one
+ * document; a repeat of a finished document only completes what is missing (its reports).
+ * Every document ends PROCESSED, NEEDS_REVIEW or REJECTED; errors in one file never escape
+ * as anything but a REJECTED record with a reason, unless the stores themselves fail.
+ */
+export async function processDocument(deps: PipelineDeps, upload: Upload): Promise<DocumentRecord> {
+  const { records, clock, config } = deps;
+  const bytes = await deps.uploads.get(upload.objectKey);
+  const now = clock.now().toISOString();
+  const initial: DocumentRecord = {
+    institutionId: upload.institutionId,
+    documentId: sha256Hex(bytes),
+    objectKey: upload.objectKey,
+    objectVersion: upload.objectVersion,
+    fileName: upload.fileName,
+    bytes: bytes.length,
+    kind: 'UNKNOWN',
+    status: 'RECEIVED',
+    reasons: [],
+    pages: 0,
+    findings: [],
+    reportIds: [],
+    receivedAt: now,
+    updatedAt: now,
+  };
+  const { record: registered, created } = await records.registerDocument(initial, audit(deps, initial, 'DOCUMENT_RECEIVED', { objectKey: upload.objectKey }));
+  if (!created && TERMINAL_STATUSES.includes(registered.status)) {
+    return registered.status === 'REJECTED' ? registered : issueReports(deps, registered);
+  }
+
+  const analysed = await analyse(deps, registered, bytes);
+  await records.updateDocument(analysed, audit(deps, analysed, `DOCUMENT_${analysed.status}`, { reasons: analysed.reasons }));
+  return analysed.status === 'REJECTED' ? analysed : issueReports(deps, analysed);
+}
+
+/** Everything between receipt and the record: pure work on the bytes, no stored effects. */
+async function analyse(deps: PipelineDeps, record: DocumentRecord, bytes: Uint8Array): Promise<DocumentRecord> {
+  const limits = deps.config.limits ?? DEFAULT_LIMITS;
+  const updatedAt = deps.clock.now().toISOString();
+  const rejected = (rejection: Rejection): DocumentRecord => ({ ...record, status: 'REJECTED', reasons: [rejection.reason], updatedAt });
+
+  const checked = checkBytes(bytes, limits);
+  if ('rejection' in checked) return rejected(checked.rejection);
+
+  let read;
+  try {
+    read = await readDocument(bytes, checked.type, deps.ocr, limits);
+  } catch (err) {
+    return rejected(readFailure(err, limits));
+  }
+  const lines = documentLines(read);
+  if (lines.length === 0) {
+    return rejected(reject('NO_TEXT', '未能从文件中识别出任何文字（可能是空白页或图像过于模糊）', 'no text could be read: blank page or unreadable image'));
+  }
+  const classification = classify(lines);
+  const extracted = extractFields(classification.kind, lines);
+  const findings = documentChecks(extracted);
+  const institutionName = 'institutionName' in extracted.fields ? extracted.fields.institutionName?.value : undefined;
+  const jurisdiction = deps.config.jurisdictions?.[record.institutionId] ?? jurisdictionFromName(institutionName);
+  const reasons = reviewReasons(extracted, findings);
+  return {
+    ...record,
+    mediaType: checked.type,
+    kind: classification.kind,
+    status: reasons.length > 0 ? 'NEEDS_REVIEW' : 'PROCESSED',
+    reasons,
+    pages: read.pages.length,
+    textSource: read.source,
+    ocrEngine: read.engine,
+    extracted,
+    findings,
+    jurisdiction,
+    updatedAt,
+  };
+}
+
+/** Turns a failure to read a file into a reason a clerk understands. */
+function readFailure(err: unknown, limits: IntakeLimits): Rejection {
+  const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  if (err instanceof TooManyPagesError)
+    return reject('TOO_MANY_PAGES', `页数过多（${err.pages} 页，上限 ${limits.maxPages} 页），请拆分后上传`, 'too many pages; split the file');
+  if (err instanceof ImageTooLargeError)
+    return reject('IMAGE_TOO_LARGE', `图像尺寸过大（${err.message} 像素），请降低扫描分辨率后上传`, 'image dimensions exceed the limit');
+  if (/password|encrypt/i.test(message))
+    return reject('ENCRYPTED_PDF', 'PDF 文件已加密或设有密码，请上传未加密的文件', 'the PDF is encrypted or password-protected');
+  return reject('UNREADABLE_FILE', '文件已损坏或无法读取，请重新扫描后上传', `the file is corrupt or unreadable: ${message.slice(0, 200)}`);
+}
+
+export function audit(deps: Pick<PipelineDeps, 'clock' | 'config'>, record: { institutionId: string; documentId: string }, action: string, detail: Record<string, unknown> = {}): AuditEvent {
+  return { institutionId: record.institutionId, subjectId: record.documentId, action, actor: deps.config.actor, at: deps.clock.now().toISOString(), detail };
+}

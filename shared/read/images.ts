@@ -1,0 +1,87 @@
+import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
+import UTIF from 'utif2';
+import type { PageImage } from '../domain/text.js';
+import type { MediaType } from '../intake/gate.js';
+
+/** Decoded page images of an image upload (a TIFF may hold several pages). */
+export async function decodeImagePages(bytes: Uint8Array, type: Exclude<MediaType, 'application/pdf'>, maxPixels: number): Promise<Canvas[]> {
+  if (type === 'image/tiff') {
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const ifds = UTIF.decode(buffer).filter((ifd) => ifd['t256'] && ifd['t257']);
+    return ifds.map((ifd) => {
+      const width = Number((ifd['t256'] as number[])[0]);
+      const height = Number((ifd['t257'] as number[])[0]);
+      assertPixels(width, height, maxPixels);
+      UTIF.decodeImage(buffer, ifd);
+      const rgba = UTIF.toRGBA8(ifd);
+      const canvas = createCanvas(width, height);
+      const ctx = canvas.getContext('2d');
+      const data = ctx.createImageData(width, height);
+      data.data.set(rgba);
+      ctx.putImageData(data, 0, 0);
+      return canvas;
+    });
+  }
+  const { width, height } = imageSize(bytes, type);
+  assertPixels(width, height, maxPixels);
+  const image = await loadImage(Buffer.from(bytes));
+  const canvas = createCanvas(image.width, image.height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, image.width, image.height);
+  ctx.drawImage(image, 0, 0);
+  return [canvas];
+}
+
+export class ImageTooLargeError extends Error {}
+
+function assertPixels(width: number, height: number, maxPixels: number) {
+  if (width * height > maxPixels) throw new ImageTooLargeError(`${width}×${height}`);
+}
+
+/** Width and height from the header, before decoding anything (decompression-bomb guard). */
+export function imageSize(bytes: Uint8Array, type: 'image/png' | 'image/jpeg'): { width: number; height: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (type === 'image/png') {
+    if (bytes.length < 24) throw new Error('truncated PNG header');
+    return { width: view.getUint32(16), height: view.getUint32(20) };
+  }
+  let pos = 2;
+  while (pos + 9 < bytes.length) {
+    if (bytes[pos] !== 0xff) throw new Error('corrupt JPEG marker');
+    const marker = bytes[pos + 1];
+    const length = view.getUint16(pos + 2);
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { height: view.getUint16(pos + 5), width: view.getUint16(pos + 7) };
+    }
+    pos += 2 + length;
+  }
+  throw new Error('JPEG without a frame header');
+}
+
+/**
+ * Prepares a page for OCR: red ink (seals, 公章) is lifted out so the text under it reads,
+ * and the page becomes grayscale. Returns the page as PNG plus the share of red pixels seen.
+ */
+export async function prepareForOcr(canvas: Canvas, pageNumber: number): Promise<{ page: PageImage; redShare: number }> {
+  const { width, height } = canvas;
+  const ctx = canvas.getContext('2d');
+  const image = ctx.getImageData(0, 0, width, height);
+  const px = image.data;
+  let red = 0;
+  for (let i = 0; i < px.length; i += 4) {
+    const r = px[i];
+    const g = px[i + 1];
+    const b = px[i + 2];
+    let gray = (r * 299 + g * 587 + b * 114) / 1000;
+    if (r - Math.max(g, b) > 50 && r > 120) {
+      red++;
+      // In the red channel seal ink is light while black text beneath it stays dark.
+      gray = r;
+    }
+    px[i] = px[i + 1] = px[i + 2] = gray;
+  }
+  ctx.putImageData(image, 0, 0);
+  const png = new Uint8Array(await canvas.encode('png'));
+  return { page: { pageNumber, image: png, width, height }, redShare: red / (width * height) };
+}
