@@ -3,19 +3,19 @@
  * dossier: the command-line entry point of the embedded default.
  *
  *   dossier process <files or folders> [--out out] [--institution local] [--data .data]
- *   dossier verify <report.pdf> [--data .data]
+ *   dossier verify <report.pdf> [--institution local] [--report-id ID] [--data .data]
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { verifySignedPdf } from '../../shared/signing/verify.js';
+import { verifyAgainstArchive } from '../../shared/pipeline/verify-report.js';
 import { startLocalRuntime } from './local-runtime.js';
 import { collectFiles, processFiles } from './process-files.js';
 import { summaryTable } from './summary.js';
 
 const USAGE = `usage:
   dossier process <files or folders...> [--out DIR] [--institution ID] [--data DIR]
-  dossier verify <report.pdf> [--data DIR]`;
+  dossier verify <report.pdf> [--institution ID] [--report-id ID] [--data DIR]`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -25,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string', default: 'out' },
       institution: { type: 'string', default: 'local' },
       data: { type: 'string', default: '.data' },
+      'report-id': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -84,17 +85,22 @@ async function processCommand(paths: string[], options: { out: string; instituti
   }
 }
 
-async function verifyCommand(paths: string[], options: { data: string }): Promise<number> {
+async function verifyCommand(paths: string[], options: { data: string; institution: string; 'report-id'?: string }): Promise<number> {
   if (paths.length !== 1) {
     console.error(USAGE);
     return 2;
   }
   const pdf = new Uint8Array(await readFile(paths[0]));
-  const result = await verifySignedPdf(pdf);
-  // The archive's record, when the local store has one for this file name, adds the hash and certificate checks.
-  console.log(JSON.stringify(result, null, 2));
-  void options;
-  return result.valid ? 0 : 1;
+  const reportId = options['report-id'] ?? basename(paths[0]).replace(/\.pdf$/i, '');
+  const runtime = await startLocalRuntime({ dataDir: options.data, ocr: false });
+  try {
+    const result = await verifyAgainstArchive(runtime.deps, pdf, options.institution, reportId);
+    console.log(JSON.stringify(result, null, 2));
+    console.error(result.valid ? '签名有效，文件与存档一致 (valid)' : `验证未通过 (not valid):\n- ${result.problems.join('\n- ')}`);
+    return result.valid ? 0 : 1;
+  } finally {
+    await runtime.close();
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -9,10 +9,17 @@ import { DynamoRecordStore, ensureTable } from '../../shared/adapters/dynamodb-r
 import { FsObjectStore } from '../../shared/adapters/fs-object-store.js';
 import { LocalSigner } from '../../shared/adapters/local-signer.js';
 import { TesseractOcr } from '../../shared/adapters/tesseract-ocr.js';
-import { systemClock, type Clock } from '../../shared/ports.js';
+import { systemClock, type Clock, type OcrEngine } from '../../shared/ports.js';
 import type { PipelineConfig, PipelineDeps } from '../../shared/pipeline/process-document.js';
 
 export const TABLE_NAME = 'guarantee-records';
+
+/** Stands in for OCR in runtimes started only to verify or list; reading a scan with it fails loudly. */
+const NO_OCR: OcrEngine = {
+  name: 'none',
+  recognize: () => Promise.reject(new Error('this runtime was started without OCR')),
+  close: async () => {},
+};
 
 export interface LocalRuntime {
   deps: PipelineDeps;
@@ -27,6 +34,8 @@ export interface LocalRuntimeOptions {
   /** Keep DynamoDB in memory (tests). @default false */
   inMemory?: boolean;
   ocrWorkers?: number;
+  /** Start the OCR workers (not needed to verify or list). @default true */
+  ocr?: boolean;
   clock?: Clock;
   config?: Partial<PipelineConfig>;
 }
@@ -35,7 +44,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const dataDir = resolve(options.dataDir ?? '.data');
   const [dynamo, ocr, signer] = await Promise.all([
     startDynamoDbLocal({ dataDir: options.inMemory ? undefined : join(dataDir, 'dynamodb') }),
-    TesseractOcr.create({ workers: options.ocrWorkers }),
+    options.ocr === false ? undefined : TesseractOcr.create({ workers: options.ocrWorkers }),
     LocalSigner.loadOrCreate(join(dataDir, 'signing')),
   ]);
   await ensureTable(dynamo.client, TABLE_NAME);
@@ -43,7 +52,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     uploads: new FsObjectStore(join(dataDir, 'objects', 'ingest')),
     archive: new FsObjectStore(join(dataDir, 'objects', 'archive')),
     records: new DynamoRecordStore(dynamo.client, TABLE_NAME),
-    ocr,
+    ocr: ocr ?? NO_OCR,
     signer,
     clock: options.clock ?? systemClock,
     config: { actor: 'local-cli', ...options.config },
@@ -53,7 +62,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     dataDir,
     dynamo,
     async close() {
-      await Promise.all([ocr.close(), dynamo.stop()]);
+      await Promise.all([ocr?.close(), dynamo.stop()]);
     },
   };
 }

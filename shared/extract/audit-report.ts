@@ -1,5 +1,4 @@
 import type { AuditReportFields, Field } from '../domain/fields.js';
-import { findLabeledValues, firstPerField } from './labels.js';
 import type { TextLine } from './lines.js';
 import { parseFiscalYear } from './normalize/date.js';
 import {
@@ -9,7 +8,8 @@ import {
   fieldFrom,
   findInstitution,
   firstMatch,
-  firstParsed,
+  LabeledFields,
+  type Unreadable,
   idValue,
   moneyValue,
   multipleValue,
@@ -37,8 +37,8 @@ const LABELS = {
 
 const OPINIONS = ['无法表示意见', '带强调事项段的无保留意见', '标准无保留意见', '无保留意见', '保留意见', '否定意见'];
 
-export function extractAuditReport(lines: TextLine[]): AuditReportFields {
-  const found = firstPerField(findLabeledValues(lines, LABELS));
+export function extractAuditReport(lines: TextLine[], unreadable: Unreadable[] = []): AuditReportFields {
+  const r = new LabeledFields(lines, LABELS, unreadable);
   const unit = declaredUnit(lines);
   const title = lines.filter((l) => l.page === 1).slice(0, 5);
   const titleText = title.map((l) => l.text).join('');
@@ -56,29 +56,29 @@ export function extractAuditReport(lines: TextLine[]): AuditReportFields {
   );
 
   const fiscalYear =
-    firstParsed(found.get('period'), (t) => {
+    r.read('period', (t) => {
       const year = parseFiscalYear(t);
       return year !== undefined ? { value: year, certainty: 1 } : undefined;
     }) ?? firstMatch(lines, /(\d{4})\s*年度/, (m) => Number(m[1]), 0.85);
 
   return {
-    reportNo: firstParsed(found.get('reportNo'), idValue) ?? firstMatch(title, /[\u4e00-\u9fff]*[〔\[]\d{4}[〕\]]\s*\d+\s*号/u, (m) => m[0]),
-    institutionName: firstParsed(found.get('institutionName'), textValue) ?? findInstitution(lines),
+    reportNo: r.read('reportNo', idValue) ?? firstMatch(title, /[\u4e00-\u9fff]*[〔\[]\d{4}[〕\]]\s*\d+\s*号/u, (m) => m[0]),
+    institutionName: r.read('institutionName', textValue) ?? findInstitution(lines),
     auditKind,
-    auditor: firstParsed(found.get('auditor'), textValue),
+    auditor: r.read('auditor', textValue),
     fiscalYear,
-    reportDate: firstParsed(found.get('reportDate'), dateValue) ?? lastDate(lines),
+    reportDate: r.read('reportDate', dateValue) ?? lastDate(lines),
     opinionType: firstMatch(lines, new RegExp(`(${OPINIONS.join('|')})`), (m) => m[1]),
-    registeredCapital: firstParsed(found.get('registeredCapital'), moneyValue(unit)),
-    outstandingBalance: firstParsed(found.get('outstandingBalance'), moneyValue(unit)),
-    newGuaranteeAmount: firstParsed(found.get('newGuaranteeAmount'), moneyValue(unit)),
-    compensationAmount: firstParsed(found.get('compensationAmount'), moneyValue(unit)),
-    compensationRate: firstParsed(found.get('compensationRate'), percentValue),
-    provisionCoverageRatio: firstParsed(found.get('provisionCoverageRatio'), percentValue),
-    recoveryRate: firstParsed(found.get('recoveryRate'), percentValue),
-    leverageMultiple: firstParsed(found.get('leverageMultiple'), multipleValue),
-    newSmallMicroClients: firstParsed(found.get('newSmallMicroClients'), countValue),
-    avgFeeRate: firstParsed(found.get('avgFeeRate'), percentValue),
+    registeredCapital: r.read('registeredCapital', moneyValue(unit)),
+    outstandingBalance: r.read('outstandingBalance', moneyValue(unit)),
+    newGuaranteeAmount: r.read('newGuaranteeAmount', moneyValue(unit)),
+    compensationAmount: r.read('compensationAmount', moneyValue(unit)),
+    compensationRate: r.read('compensationRate', percentValue),
+    provisionCoverageRatio: r.read('provisionCoverageRatio', percentValue),
+    recoveryRate: r.read('recoveryRate', percentValue),
+    leverageMultiple: r.read('leverageMultiple', multipleValue),
+    newSmallMicroClients: r.read('newSmallMicroClients', countValue),
+    avgFeeRate: r.read('avgFeeRate', percentValue),
     findings: auditFindings(lines),
   };
 }

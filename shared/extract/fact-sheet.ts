@@ -1,7 +1,6 @@
 import type { FactSheetFields } from '../domain/fields.js';
-import { findLabeledValues, firstPerField } from './labels.js';
 import type { TextLine } from './lines.js';
-import { dateValue, declaredUnit, fieldFrom, findInstitution, firstMatch, firstParsed, idValue, moneyValue, nameValue, textValue } from './values.js';
+import { dateValue, declaredUnit, fieldFrom, findInstitution, firstMatch, LabeledFields, type Unreadable, idValue, moneyValue, nameValue, textValue } from './values.js';
 
 const LABELS = {
   caseId: ['案件编号', '认定编号', '文书编号', '编号'],
@@ -42,31 +41,31 @@ function conclusionValue(text: string): { value: (typeof CONCLUSIONS)[number]; c
   return { value: longest, certainty: CONCLUSIONS.some((c) => others.includes(c)) ? 0.4 : 1 };
 }
 
-export function extractFactSheet(lines: TextLine[]): FactSheetFields {
-  const found = firstPerField(findLabeledValues(lines, LABELS));
+export function extractFactSheet(lines: TextLine[], unreadable: Unreadable[] = []): FactSheetFields {
+  const r = new LabeledFields(lines, LABELS, unreadable);
   const unit = declaredUnit(lines);
 
-  const signatureLine = found.get('signature')?.[0];
+  const signatureLine = r.first('signature');
   const refusalLine = lines.find((l) => /拒签|拒绝签字|拒不签字/.test(l.text));
   const objectionLine = lines.find((l) => /(无异议|有异议|提出异议|未提出异议|提出书面异议)/.test(l.text));
 
   return {
-    caseId: firstParsed(found.get('caseId'), idValue),
-    projectId: firstParsed(found.get('projectId'), idValue),
+    caseId: r.read('caseId', idValue),
+    projectId: r.read('projectId', idValue),
     institutionName: findInstitution(lines),
-    debtorName: firstParsed(found.get('debtorName'), textValue),
-    lendingBank: firstParsed(found.get('lendingBank'), textValue),
-    guaranteeAmount: firstParsed(found.get('guaranteeAmount'), moneyValue(unit)),
-    compensationDate: firstParsed(found.get('compensationDate'), dateValue),
-    compensationAmount: firstParsed(found.get('compensationAmount'), moneyValue(unit)),
-    evaluatedPerson: firstParsed(found.get('evaluatedPerson'), nameValue),
-    position: firstParsed(found.get('position'), textValue),
-    facts: factsText(lines, found.get('facts')?.[0]?.line),
+    debtorName: r.read('debtorName', textValue),
+    lendingBank: r.read('lendingBank', textValue),
+    guaranteeAmount: r.read('guaranteeAmount', moneyValue(unit)),
+    compensationDate: r.read('compensationDate', dateValue),
+    compensationAmount: r.read('compensationAmount', moneyValue(unit)),
+    evaluatedPerson: r.read('evaluatedPerson', nameValue),
+    position: r.read('position', textValue),
+    facts: factsText(lines, r.first('facts')?.line),
     conclusion:
-      firstParsed(found.get('conclusion'), conclusionValue) ??
+      r.read('conclusion', conclusionValue) ??
       firstMatch(lines, /(?:认定|评议|结论)为\s*[“"]?(基本尽职|不尽职|尽职)/u, (m) => m[1] as (typeof CONCLUSIONS)[number], 0.9),
-    conclusionDate: firstParsed(found.get('conclusionDate'), dateValue),
-    deliveryDate: firstParsed(found.get('deliveryDate'), dateValue) ?? firstMatch(lines, /(.{0,16})送达/, (m) => dateValue(m[1])?.value, 0.8),
+    conclusionDate: r.read('conclusionDate', dateValue),
+    deliveryDate: r.read('deliveryDate', dateValue) ?? firstMatch(lines, /(.{0,16})送达/, (m) => dateValue(m[1])?.value, 0.8),
     signaturePresent: refusalLine
       ? fieldFrom(refusalLine, { value: false, certainty: 0.9 })
       : signatureLine && nameValue(signatureLine.value)
@@ -74,7 +73,7 @@ export function extractFactSheet(lines: TextLine[]): FactSheetFields {
         : undefined,
     refused: refusalLine ? fieldFrom(refusalLine, { value: true, certainty: 0.9 }) : undefined,
     objectionFiled: objectionLine ? fieldFrom(objectionLine, { value: objectionValue(objectionLine.text), certainty: objectionLine.text.match(TICKED) ? 0.8 : 0.9 }) : undefined,
-    objectionDate: firstParsed(found.get('objectionDate'), dateValue),
+    objectionDate: r.read('objectionDate', dateValue),
   };
 }
 

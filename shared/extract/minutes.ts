@@ -1,5 +1,4 @@
 import type { Field, MeetingMinutesFields } from '../domain/fields.js';
-import { findLabeledValues, firstPerField } from './labels.js';
 import type { TextLine } from './lines.js';
 import { parseCount } from './normalize/percent.js';
 import {
@@ -8,7 +7,8 @@ import {
   fieldFrom,
   findInstitution,
   firstMatch,
-  firstParsed,
+  LabeledFields,
+  type Unreadable,
   idValue,
   moneyValue,
   nameListValue,
@@ -45,8 +45,8 @@ const MEETING_TYPES: Array<[RegExp, NonNullable<MeetingMinutesFields['meetingTyp
 
 const VOTE = /^([\u4e00-\u9fff]{2,4})(?:[(（][^)）]*[)）])?\s*[:：]?\s*(有条件同意|同意|反对|弃权)(.*)$/u;
 
-export function extractMinutes(lines: TextLine[]): MeetingMinutesFields {
-  const found = firstPerField(findLabeledValues(lines, LABELS));
+export function extractMinutes(lines: TextLine[], unreadable: Unreadable[] = []): MeetingMinutesFields {
+  const r = new LabeledFields(lines, LABELS, unreadable);
   const unit = declaredUnit(lines);
   const title = lines.filter((l) => l.page === 1).slice(0, 4);
 
@@ -61,22 +61,22 @@ export function extractMinutes(lines: TextLine[]): MeetingMinutesFields {
   });
 
   return {
-    minutesNo: firstParsed(found.get('minutesNo'), idValue) ?? firstMatch(title, /[\u4e00-\u9fff]*[〔\[]\d{4}[〕\]]\s*\d+\s*号|第\d+期/u, (m) => m[0]),
+    minutesNo: r.read('minutesNo', idValue) ?? firstMatch(title, /[\u4e00-\u9fff]*[〔\[]\d{4}[〕\]]\s*\d+\s*号|第\d+期/u, (m) => m[0]),
     institutionName: findInstitution(lines),
     meetingType,
-    meetingDate: firstParsed(found.get('meetingDate'), dateValue) ?? firstMatch(lines, /(.{0,20})召开/, (m) => dateValue(m[1])?.value),
-    location: firstParsed(found.get('location'), textValue),
-    chair: firstParsed(found.get('chair'), nameValue),
-    recorder: firstParsed(found.get('recorder'), nameValue),
-    attendees: firstParsed(found.get('attendees'), nameListValue),
-    absentees: firstParsed(found.get('absentees'), (t) => (/^无/.test(t) ? { value: [], certainty: 1 } : nameListValue(t))),
+    meetingDate: r.read('meetingDate', dateValue) ?? firstMatch(lines, /(.{0,20})召开/, (m) => dateValue(m[1])?.value),
+    location: r.read('location', textValue),
+    chair: r.read('chair', nameValue),
+    recorder: r.read('recorder', nameValue),
+    attendees: r.read('attendees', nameListValue),
+    absentees: r.read('absentees', (t) => (/^无/.test(t) ? { value: [], certainty: 1 } : nameListValue(t))),
     expectedCount: counts && { ...counts, value: counts.value.expected },
     presentCount: counts && { ...counts, value: counts.value.present },
-    agenda: firstParsed(found.get('agenda'), (t) => ({ value: t.split(/[;；]|\s(?=\d[.、])/).map((s) => s.trim()).filter(Boolean), certainty: 1 })),
-    projectId: firstParsed(found.get('projectId'), idValue),
-    debtorName: firstParsed(found.get('debtorName'), textValue),
-    amount: firstParsed(found.get('amount'), moneyValue(unit)),
-    decision: firstParsed(found.get('decision'), textValue),
+    agenda: r.read('agenda', (t) => ({ value: t.split(/[;；]|\s(?=\d[.、])/).map((s) => s.trim()).filter(Boolean), certainty: 1 })),
+    projectId: r.read('projectId', idValue),
+    debtorName: r.read('debtorName', textValue),
+    amount: r.read('amount', moneyValue(unit)),
+    decision: r.read('decision', textValue),
     votes: votes(lines),
     recusals: recusals(lines),
   };

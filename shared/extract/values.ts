@@ -1,6 +1,6 @@
 /** Turning a labeled value into a typed field with confidence and provenance. */
 import type { Field } from '../domain/fields.js';
-import type { LabeledValue } from './labels.js';
+import { findLabeledValues, firstPerField, type LabelSpec, type LabeledValue } from './labels.js';
 import type { TextLine } from './lines.js';
 import { findDates } from './normalize/date.js';
 import { findMoney, parseMoney, type MoneyUnit } from './normalize/money.js';
@@ -16,6 +16,34 @@ export function fieldFrom<T>(line: TextLine, parsed: { value: T; certainty: numb
     confidence: Math.round(Math.min(1, line.confidence * labelQuality * parsed.certainty) * 1000) / 1000,
     provenance: { page: line.page, bbox: line.bbox, sourceText: line.raw, label },
   };
+}
+
+/**
+ * The labeled values of one document, read field by field. A label found with a value that
+ * cannot be read exactly is remembered as unreadable, so a person is asked instead of guessing.
+ */
+export interface Unreadable {
+  field: string;
+  sourceText: string;
+}
+
+export class LabeledFields {
+  private readonly found: Map<string, LabeledValue[]>;
+  constructor(lines: TextLine[], spec: LabelSpec, readonly unreadable: Unreadable[] = []) {
+    this.found = firstPerField(findLabeledValues(lines, spec));
+  }
+
+  read<T>(field: string, parse: ValueParser<T>): Field<T> | undefined {
+    const candidates = this.found.get(field);
+    const value = firstParsed(candidates, parse);
+    if (!value && candidates?.length) this.unreadable.push({ field, sourceText: candidates[0].line.raw });
+    return value;
+  }
+
+  /** The first labeled occurrence of a field, whatever its value. */
+  first(field: string): LabeledValue | undefined {
+    return this.found.get(field)?.[0];
+  }
 }
 
 /** The first candidate whose value parses. */

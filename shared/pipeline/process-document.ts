@@ -96,11 +96,11 @@ async function analyse(deps: PipelineDeps, record: DocumentRecord, bytes: Uint8A
     return rejected(reject('NO_TEXT', '未能从文件中识别出任何文字（可能是空白页或图像过于模糊）', 'no text could be read: blank page or unreadable image'));
   }
   const classification = classify(lines);
-  const extracted = extractFields(classification.kind, lines);
+  const { extracted, unreadable } = extractFields(classification.kind, lines);
   const findings = documentChecks(extracted);
   const institutionName = 'institutionName' in extracted.fields ? extracted.fields.institutionName?.value : undefined;
   const jurisdiction = deps.config.jurisdictions?.[record.institutionId] ?? jurisdictionFromName(institutionName);
-  const reasons = reviewReasons(extracted, findings);
+  const reasons = reviewReasons(extracted, findings, unreadable);
   return {
     ...record,
     mediaType: checked.type,

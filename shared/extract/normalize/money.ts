@@ -1,0 +1,168 @@
+/**
+ * Amounts of money to integer fen (1 元 = 100 分), computed on digit strings and bigints only.
+ *
+ * Figures: 5,000,000.00元, ¥5,000,000.00, RMB 500万, 1,260万元, 1260.5万元, 3.25亿元, 1，260万元.
+ * Capitals and small numerals: 人民币伍佰万元整, 壹亿零伍拾万元整, 贰拾万零叁佰元, 拾万元, 两百万元,
+ * 壹仟贰佰叁拾肆万伍仟陆佰柒拾捌元玖角捌分, following the rules of `chineseNumerals.ts`; after 元,
+ * 零 is required before 分 when 角 is zero (叁佰贰拾伍元零肆分) and allowed before 角 only when the
+ * 元 place is zero (壹仟陆佰捌拾元零叁角).
+ *
+ * The unit must be known: 元/圆, 角/分, a currency mark (人民币, RMB, CNY, ¥) or an explicit 万/亿
+ * (amounts are in 元: 500万 = 500万元) fix it; a bare number ("5000") needs `defaultUnit`, typically
+ * taken from a table header such as 单位：万元. An amount that does not come to a whole number of
+ * fen (12,345.678元) is refused, as are mixed forms (5百万元).
+ */
+import { NONZERO_DIGIT_CHARS, NUMERAL_CHARS, parseChineseInteger } from './chineseNumerals.js';
+import { readFigures, scaleDecimal, toSafeInteger } from './decimal.js';
+import { fail, ok, valueOf, type Reading } from './reading.js';
+import { compactValue, toHalfWidth } from './text.js';
+
+export type MoneyUnit = '元' | '万元' | '亿元';
+
+export interface MoneyOptions {
+  /** The unit of a bare number, e.g. from the table header 单位：万元. */
+  defaultUnit?: MoneyUnit;
+}
+
+export interface Money {
+  fen: number;
+  /** 'capital' for any amount in Chinese numerals, 大写 or not. */
+  form: 'figures' | 'capital';
+}
+
+const UNIT_EXPONENT: Readonly<Record<string, number>> = { 元: 0, 万元: 4, 亿元: 8, 万: 4, 亿: 8, 万亿: 12 };
+const CURRENCY_MARK = /^(?:人民币|RMB|CNY)?¥?/i;
+const FIGURES = /^([\d,]+(?:\.\d+)?)(万亿|亿|万)?([元圆])?[整正]?$/;
+const CAPITAL = /^([^元圆]*?)([元圆])?((?:零?[^零角分]角)?(?:零?[^零角分]分)?)[整正]?$/;
+const NUMERAL = new RegExp(`[${NUMERAL_CHARS}]`);
+const FRACTION = new RegExp(`^(?:(零)?([${NONZERO_DIGIT_CHARS}])角)?(?:(零)?([${NONZERO_DIGIT_CHARS}])分)?$`);
+
+/** Reads one amount, or says why it cannot. */
+export function readMoney(s: string, opts: MoneyOptions = {}): Reading<Money> {
+  const v = compactValue(s);
+  const mark = CURRENCY_MARK.exec(v)![0];
+  const marked = mark !== '';
+  const body = v.slice(mark.length);
+  if (body === '') return fail(`无法识别为金额：${v}`);
+  if (/^[\d,.]/.test(body)) return readFiguresMoney(body, marked, opts);
+  if (/\d/.test(body)) {
+    return fail(NUMERAL.test(body) ? `金额中阿拉伯数字与汉字数字混用：${v}` : `无法识别为金额：${v}`);
+  }
+  return readCapitalMoney(body, marked, opts);
+}
+
+/** Reads one amount (see the module comment for the accepted forms), or undefined. */
+export function parseMoney(s: string, opts?: MoneyOptions): Money | undefined {
+  return valueOf(readMoney(s, opts));
+}
+
+function readFiguresMoney(body: string, marked: boolean, opts: MoneyOptions): Reading<Money> {
+  const m = FIGURES.exec(body);
+  const decimal = m && readFigures(m[1]);
+  if (!m || !decimal) return fail(`无法识别为金额：${body}`);
+  const base = baseExponent(marked || m[3] !== undefined, m[2] !== undefined, opts);
+  if (base === undefined) return fail(`金额单位不明：${body}`);
+  const fen = scaleDecimal(decimal, 2 + base + (m[2] ? UNIT_EXPONENT[m[2]] : 0));
+  if (fen === undefined) return fail(`金额精确到分以下，无法精确读取：${body}`);
+  return moneyOf(fen, 'figures', body);
+}
+
+function readCapitalMoney(body: string, marked: boolean, opts: MoneyOptions): Reading<Money> {
+  const m = CAPITAL.exec(body);
+  const fraction = m && FRACTION.exec(m[3]);
+  if (!m || !fraction) return fail(`大写金额不规范：${body}`);
+  const [, integerText, yuanMark] = m;
+  const [, zeroBeforeJiao, jiaoChar, zeroBeforeFen, fenChar] = fraction;
+  const hasFraction = m[3] !== '';
+  const integer = integerText === '' ? undefined : parseChineseInteger(integerText);
+  if (integerText === '' ? yuanMark !== undefined || !hasFraction : integer === undefined) {
+    return fail(`大写金额不规范：${body}`);
+  }
+  const yuan = integer ?? 0n;
+  // 零 after 元: before 角 only when the 元 place is zero, before 分 exactly when 角 is zero.
+  const jiaoZeroWrong = zeroBeforeJiao !== undefined && (yuan === 0n || yuan % 10n !== 0n);
+  const fenZeroWrong =
+    fenChar !== undefined && (zeroBeforeFen !== undefined) !== (jiaoChar === undefined && integer !== undefined && yuan !== 0n);
+  if (jiaoZeroWrong || fenZeroWrong) return fail(`大写金额中"零"的用法不规范：${body}`);
+  const largeUnit = /[万萬亿億]$/.test(integerText);
+  const base = baseExponent(marked || yuanMark !== undefined || hasFraction, largeUnit, opts);
+  if (base === undefined) return fail(`金额单位不明：${body}`);
+  const fen = yuan * 10n ** BigInt(2 + base) + BigInt(digitOf(jiaoChar) * 10 + digitOf(fenChar));
+  return moneyOf(fen, 'capital', body);
+}
+
+function digitOf(ch: string | undefined): number {
+  return ch === undefined ? 0 : Number(parseChineseInteger(ch));
+}
+
+/** The power of ten of the amount's unit relative to 元, when the text or the caller fixes it. */
+function baseExponent(inYuan: boolean, largeUnit: boolean, opts: MoneyOptions): number | undefined {
+  if (inYuan || largeUnit) return 0;
+  return opts.defaultUnit === undefined ? undefined : UNIT_EXPONENT[opts.defaultUnit];
+}
+
+function moneyOf(fen: bigint, form: Money['form'], text: string): Reading<Money> {
+  const n = toSafeInteger(fen);
+  return n === undefined ? fail(`金额超出可精确表示的范围：${text}`) : ok({ fen: n, form });
+}
+
+const SP = '[ \\t]*'; // after toHalfWidth, the ideographic space is a space
+const MONEY_IN_TEXT = new RegExp(
+  [
+    `(?:(?:人民币|RMB|CNY)${SP})?(?:¥${SP})?(?<!\\d|\\d[.,])\\d(?:[\\d,]*\\d)?(?:\\.\\d+)?(?:${SP}(?:万亿|亿|万))?(?:${SP}[元圆])?[整正]?`,
+    `(?:人民币${SP})?[${NUMERAL_CHARS}](?:${SP}[${NUMERAL_CHARS}])*${SP}[元圆](?:零?[${NONZERO_DIGIT_CHARS}]角)?(?:零?[${NONZERO_DIGIT_CHARS}]分)?[整正]?`,
+  ].join('|'),
+  'gi',
+);
+const CURRENCY_EVIDENCE = /[元圆¥]|人民币|RMB|CNY/i;
+
+export interface FoundMoney extends Money {
+  /** Offsets in the text given, `raw` = text.slice(start, end). */
+  start: number;
+  end: number;
+  raw: string;
+}
+
+/**
+ * Every amount in a text that reads exactly and is marked as money (元, ¥, 人民币, RMB, CNY):
+ * "500万人" is not an amount, "RMB 500万" is. Unreadable candidates are skipped.
+ */
+export function findMoney(text: string): FoundMoney[] {
+  const found: FoundMoney[] = [];
+  for (const m of toHalfWidth(text).matchAll(MONEY_IN_TEXT)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const raw = text.slice(start, end);
+    const money = CURRENCY_EVIDENCE.test(m[0]) ? parseMoney(raw) : undefined;
+    if (money) found.push({ ...money, start, end, raw });
+  }
+  return found;
+}
+
+export interface MoneyAgreement {
+  agree: boolean;
+  a: Money;
+  b: Money;
+}
+
+/** Reads two writings of one amount (大写 and figures) and tells whether they agree; undefined if either is unreadable. */
+export function moneyAgrees(a: string, b: string, opts?: MoneyOptions): MoneyAgreement | undefined {
+  const x = parseMoney(a, opts);
+  const y = parseMoney(b, opts);
+  return x && y ? { agree: x.fen === y.fen, a: x, b: y } : undefined;
+}
+
+/**
+ * Reads an amount written twice, "人民币伍佰万元整（¥5,000,000.00）": both writings must read and
+ * agree, otherwise the reason says which failed.
+ */
+export function readDualMoney(s: string, opts?: MoneyOptions): Reading<Money> {
+  const m = /^(.+?)[(（](.+)[)）]$/.exec(toHalfWidth(s).trim());
+  if (!m) return fail(`不是"大写（小写）"形式的金额：${s}`);
+  const first = readMoney(m[1], opts);
+  const second = readMoney(m[2], opts);
+  if (!first.ok) return first;
+  if (!second.ok) return second;
+  if (first.value.fen !== second.value.fen) return fail(`金额前后不一致：${m[1].trim()} 与 ${m[2].trim()}`);
+  return ok(first.value);
+}
