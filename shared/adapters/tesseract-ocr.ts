@@ -42,7 +42,6 @@ export class TesseractOcr implements OcrEngine {
       await worker.setParameters({
         tessedit_pageseg_mode: Tesseract.PSM.AUTO,
         preserve_interword_spaces: '1',
-        user_defined_dpi: '300',
       });
       scheduler.addWorker(worker);
     }
