@@ -29,7 +29,11 @@ export interface RecordStore {
    * existing one when the same object (same institution and content hash) was seen before.
    */
   registerDocument(record: DocumentRecord, event: AuditEvent): Promise<{ record: DocumentRecord; created: boolean }>;
-  /** Replaces a document's state and appends its audit event, atomically. */
+  /**
+   * Replaces a document's state and appends its audit event, atomically. `record.revision`
+   * must be exactly one more than the stored revision, else `StaleRecordError` (another worker
+   * changed it first) and nothing is written.
+   */
   updateDocument(record: DocumentRecord, event: AuditEvent): Promise<void>;
   getDocument(institutionId: string, documentId: string): Promise<DocumentRecord | undefined>;
   listDocuments(institutionId: string): Promise<DocumentRecord[]>;
@@ -54,3 +58,11 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** A change was based on a revision of a record that is no longer the stored one. */
+export class StaleRecordError extends Error {
+  constructor(readonly subjectId: string) {
+    super(`record ${subjectId} was changed by another worker`);
+    this.name = 'StaleRecordError';
+  }
+}

@@ -6,7 +6,7 @@ import {
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { RecordStore } from '../ports.js';
+import { StaleRecordError, type RecordStore } from '../ports.js';
 import { AuditEvent, DocumentRecord, ReportRecord } from '../domain/records.js';
 
 /**
@@ -88,14 +88,26 @@ export class DynamoRecordStore implements RecordStore {
   }
 
   async updateDocument(record: DocumentRecord, event: AuditEvent) {
-    await this.doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: this.tableName, Item: documentItem(record), ConditionExpression: 'attribute_exists(PK)' } },
-          { Put: { TableName: this.tableName, Item: auditItem(event), ConditionExpression: 'attribute_not_exists(PK)' } },
-        ],
-      }),
-    );
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: documentItem(record),
+                ConditionExpression: 'attribute_exists(PK) AND revision = :previous',
+                ExpressionAttributeValues: { ':previous': record.revision - 1 },
+              },
+            },
+            { Put: { TableName: this.tableName, Item: auditItem(event), ConditionExpression: 'attribute_not_exists(PK)' } },
+          ],
+        }),
+      );
+    } catch (err) {
+      if (conditionFailed(err)) throw new StaleRecordError(record.documentId);
+      throw err;
+    }
   }
 
   async getDocument(institutionId: string, documentId: string) {

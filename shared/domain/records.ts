@@ -46,6 +46,8 @@ export const DocumentRecord = z.object({
   findings: z.array(Finding).default([]),
   jurisdiction: z.string().optional(),
   reportIds: z.array(z.string()).default([]),
+  /** Incremented by every stored change; a change based on an older revision is refused. */
+  revision: z.number().int().min(0).default(0),
   receivedAt: z.string(),
   updatedAt: z.string(),
 });

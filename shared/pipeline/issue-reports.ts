@@ -1,3 +1,4 @@
+import { StaleRecordError } from '../ports.js';
 import type { DocumentRecord, ReportKind, ReportRecord } from '../domain/records.js';
 import { certificateFingerprint } from '../signing/certificate.js';
 import { signPdf } from '../signing/sign-pdf.js';
@@ -58,8 +59,14 @@ export async function issueReports(deps: PipelineDeps, record: DocumentRecord): 
     await deps.records.putReport(report, { ...audit(deps, { institutionId: record.institutionId, documentId: id }, 'REPORT_ARCHIVED'), detail: { archiveKey, sha256: report.sha256 } });
     issued.push(id);
   }
-  const updated = { ...record, reportIds: [...record.reportIds, ...issued], updatedAt: deps.clock.now().toISOString() };
-  await deps.records.updateDocument(updated, audit(deps, record, 'REPORTS_ISSUED', { reportIds: issued }));
+  const updated = { ...record, reportIds: [...record.reportIds, ...issued], revision: record.revision + 1, updatedAt: deps.clock.now().toISOString() };
+  try {
+    await deps.records.updateDocument(updated, audit(deps, record, 'REPORTS_ISSUED', { reportIds: issued }));
+  } catch (err) {
+    // Another delivery recorded the same reports first.
+    if (err instanceof StaleRecordError) return (await deps.records.getDocument(record.institutionId, record.documentId))!;
+    throw err;
+  }
   return updated;
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Clock, ObjectStore, OcrEngine, RecordStore, Signer } from '../ports.js';
+import { StaleRecordError, type Clock, type ObjectStore, type OcrEngine, type RecordStore, type Signer } from '../ports.js';
 import { TERMINAL_STATUSES, type AuditEvent, type DocumentRecord } from '../domain/records.js';
 import { jurisdictionFromName } from '../domain/jurisdiction.js';
 import { checkBytes, DEFAULT_LIMITS, reject, type IntakeLimits, type Rejection } from '../intake/gate.js';
@@ -63,6 +63,7 @@ export async function processDocument(deps: PipelineDeps, upload: Upload): Promi
     pages: 0,
     findings: [],
     reportIds: [],
+    revision: 0,
     receivedAt: now,
     updatedAt: now,
   };
@@ -72,7 +73,13 @@ export async function processDocument(deps: PipelineDeps, upload: Upload): Promi
   }
 
   const analysed = await analyse(deps, registered, bytes);
-  await records.updateDocument(analysed, audit(deps, analysed, `DOCUMENT_${analysed.status}`, { reasons: analysed.reasons }));
+  try {
+    await records.updateDocument(analysed, audit(deps, analysed, `DOCUMENT_${analysed.status}`, { reasons: analysed.reasons }));
+  } catch (err) {
+    // Another delivery of the same upload finished first: its result stands.
+    if (err instanceof StaleRecordError) return (await records.getDocument(upload.institutionId, analysed.documentId))!;
+    throw err;
+  }
   return analysed.status === 'REJECTED' ? analysed : issueReports(deps, analysed);
 }
 
@@ -80,7 +87,8 @@ export async function processDocument(deps: PipelineDeps, upload: Upload): Promi
 async function analyse(deps: PipelineDeps, record: DocumentRecord, bytes: Uint8Array): Promise<DocumentRecord> {
   const limits = deps.config.limits ?? DEFAULT_LIMITS;
   const updatedAt = deps.clock.now().toISOString();
-  const rejected = (rejection: Rejection): DocumentRecord => ({ ...record, status: 'REJECTED', reasons: [rejection.reason], updatedAt });
+  const revision = record.revision + 1;
+  const rejected = (rejection: Rejection): DocumentRecord => ({ ...record, status: 'REJECTED', reasons: [rejection.reason], revision, updatedAt });
 
   const checked = checkBytes(bytes, limits);
   if ('rejection' in checked) return rejected(checked.rejection);
@@ -113,6 +121,7 @@ async function analyse(deps: PipelineDeps, record: DocumentRecord, bytes: Uint8A
     extracted,
     findings,
     jurisdiction,
+    revision,
     updatedAt,
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../shared/adapters/dynamodb-local.js';
 import { DynamoRecordStore, ensureTable } from '../../shared/adapters/dynamodb-record-store.js';
+import { StaleRecordError } from '../../shared/ports.js';
 import type { AuditEvent, DocumentRecord, ReportRecord } from '../../shared/domain/records.js';
 
 let db: DynamoDbLocal;
@@ -26,6 +27,7 @@ const doc = (over: Partial<DocumentRecord> = {}): DocumentRecord => ({
   pages: 0,
   findings: [],
   reportIds: [],
+  revision: 0,
   receivedAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
   ...over,
@@ -51,7 +53,7 @@ describe('DynamoRecordStore on DynamoDB Local', () => {
 
   it('updates state and appends the audit event in one transaction', async () => {
     await store.updateDocument(
-      doc({ status: 'PROCESSED', kind: 'MEETING_MINUTES', updatedAt: '2026-01-01T00:01:00.000Z' }),
+      doc({ status: 'PROCESSED', kind: 'MEETING_MINUTES', revision: 1, updatedAt: '2026-01-01T00:01:00.000Z' }),
       event('PROCESSED', '2026-01-01T00:01:00.000Z'),
     );
     const stored = await store.getDocument('yn-001', 'a'.repeat(64));
@@ -59,8 +61,12 @@ describe('DynamoRecordStore on DynamoDB Local', () => {
     expect(stored?.kind).toBe('MEETING_MINUTES');
     expect((await store.listAudit('yn-001', 'a'.repeat(64))).map((e) => e.action)).toEqual(['RECEIVED', 'PROCESSED']);
     await expect(
-      store.updateDocument(doc({ documentId: 'b'.repeat(64) }), event('PROCESSED', '2026-01-01T00:02:00.000Z', 'b'.repeat(64))),
-    ).rejects.toThrow();
+      store.updateDocument(doc({ documentId: 'b'.repeat(64), revision: 1 }), event('PROCESSED', '2026-01-01T00:02:00.000Z', 'b'.repeat(64))),
+    ).rejects.toThrow(StaleRecordError);
+    // a change based on an old revision is refused, and its audit event is not written
+    await expect(store.updateDocument(doc({ status: 'REJECTED', revision: 1 }), event('REJECTED', '2026-01-01T00:03:00.000Z'))).rejects.toThrow(StaleRecordError);
+    expect((await store.getDocument('yn-001', 'a'.repeat(64)))?.status).toBe('PROCESSED');
+    expect((await store.listAudit('yn-001')).map((e) => e.action)).not.toContain('REJECTED');
   });
 
   it('stores a report once', async () => {
