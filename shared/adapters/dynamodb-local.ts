@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 
@@ -50,7 +51,9 @@ export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Pr
   } else {
     args.push('-inMemory');
   }
-  const child: ChildProcess = spawn(process.env.JAVA ?? 'java', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // DynamoDB Local writes a metadata file into its working folder: keep it out of the caller's.
+  const cwd = options.dataDir ?? tmpdir();
+  const child: ChildProcess = spawn(process.env.JAVA ?? 'java', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
