@@ -2,6 +2,7 @@ import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
 import UTIF from 'utif2';
 import type { PageImage } from '../domain/text.js';
 import type { MediaType } from '../intake/gate.js';
+import { estimateSkew, removeRulingLines, type Gray } from './preprocess.js';
 
 /** Decoded page images of an image upload (a TIFF may hold several pages). */
 export async function decodeImagePages(bytes: Uint8Array, type: Exclude<MediaType, 'application/pdf'>, maxPixels: number): Promise<Canvas[]> {
@@ -60,28 +61,62 @@ export function imageSize(bytes: Uint8Array, type: 'image/png' | 'image/jpeg'): 
 }
 
 /**
- * Prepares a page for OCR: red ink (seals, 公章) is lifted out so the text under it reads,
- * and the page becomes grayscale. Returns the page as PNG plus the share of red pixels seen.
+ * Prepares a page for OCR: red ink (seals, 公章) is lifted out so the text under it reads, the
+ * page becomes grayscale, is turned straight, and loses its table ruling lines. Returns the
+ * page as PNG, the share of red pixels seen (a seal) and the skew corrected.
  */
-export async function prepareForOcr(canvas: Canvas, pageNumber: number): Promise<{ page: PageImage; redShare: number }> {
+export async function prepareForOcr(canvas: Canvas, pageNumber: number): Promise<{ page: PageImage; redShare: number; skew: number }> {
+  const { gray, redShare } = grayWithoutRedInk(canvas);
+  const skew = estimateSkew(gray);
+  const straight = Math.abs(skew) >= 0.3 ? rotateGray(gray, -skew) : gray;
+  removeRulingLines(straight);
+  const out = grayToCanvas(straight);
+  const png = new Uint8Array(await out.encode('png'));
+  return { page: { pageNumber, image: png, width: straight.width, height: straight.height }, redShare, skew };
+}
+
+/** Luminance, except on red ink where the red channel is used: there seal ink is light and the black text beneath stays dark. */
+function grayWithoutRedInk(canvas: Canvas): { gray: Gray; redShare: number } {
   const { width, height } = canvas;
-  const ctx = canvas.getContext('2d');
-  const image = ctx.getImageData(0, 0, width, height);
-  const px = image.data;
+  const px = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+  const pixels = new Uint8Array(width * height);
   let red = 0;
-  for (let i = 0; i < px.length; i += 4) {
+  for (let i = 0, j = 0; j < pixels.length; i += 4, j++) {
     const r = px[i];
     const g = px[i + 1];
     const b = px[i + 2];
-    let gray = (r * 299 + g * 587 + b * 114) / 1000;
     if (r - Math.max(g, b) > 50 && r > 120) {
       red++;
-      // In the red channel seal ink is light while black text beneath it stays dark.
-      gray = r;
-    }
-    px[i] = px[i + 1] = px[i + 2] = gray;
+      pixels[j] = r;
+    } else pixels[j] = (r * 299 + g * 587 + b * 114) / 1000;
+  }
+  return { gray: { width, height, pixels }, redShare: red / pixels.length };
+}
+
+function grayToCanvas(gray: Gray): Canvas {
+  const canvas = createCanvas(gray.width, gray.height);
+  const ctx = canvas.getContext('2d');
+  const image = ctx.createImageData(gray.width, gray.height);
+  for (let i = 0, j = 0; j < gray.pixels.length; i += 4, j++) {
+    image.data[i] = image.data[i + 1] = image.data[i + 2] = gray.pixels[j];
+    image.data[i + 3] = 255;
   }
   ctx.putImageData(image, 0, 0);
-  const png = new Uint8Array(await canvas.encode('png'));
-  return { page: { pageNumber, image: png, width, height }, redShare: red / (width * height) };
+  return canvas;
+}
+
+/** Rotates a page by `degrees` (positive: clockwise) about its centre, on white. */
+export function rotateGray(gray: Gray, degrees: number): Gray {
+  const source = grayToCanvas(gray);
+  const canvas = createCanvas(gray.width, gray.height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, gray.width, gray.height);
+  ctx.translate(gray.width / 2, gray.height / 2);
+  ctx.rotate((degrees * Math.PI) / 180);
+  ctx.drawImage(source, -gray.width / 2, -gray.height / 2);
+  const px = ctx.getImageData(0, 0, gray.width, gray.height).data;
+  const pixels = new Uint8Array(gray.width * gray.height);
+  for (let i = 0, j = 0; j < pixels.length; i += 4, j++) pixels[j] = px[i];
+  return { width: gray.width, height: gray.height, pixels };
 }
