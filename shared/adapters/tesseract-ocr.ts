@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import Tesseract from 'tesseract.js';
 import type { OcrEngine } from '../ports.js';
+import { joinWords } from './ocr-geometry.js';
 import type { OcrLine, OcrPage, PageImage } from '../domain/text.js';
 
 const require = createRequire(import.meta.url);
@@ -58,7 +59,7 @@ export class TesseractOcr implements OcrEngine {
     for (const block of result.data.blocks ?? []) {
       for (const paragraph of block.paragraphs) {
         for (const line of paragraph.lines) {
-          const text = joinCjk(line.words.map((w) => w.text));
+          const text = joinWords(line.words.map((w) => w.text));
           if (text.trim() === '') continue;
           lines.push({
             text,
@@ -75,16 +76,4 @@ export class TesseractOcr implements OcrEngine {
   async close(): Promise<void> {
     await this.scheduler.terminate();
   }
-}
-
-const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/u;
-
-/** Tesseract separates every Chinese character as a word; join them back, keeping spaces between Latin words. */
-export function joinCjk(words: string[]): string {
-  let out = '';
-  for (const word of words) {
-    if (out !== '' && !(CJK.test(out.at(-1)!) || CJK.test(word[0] ?? ''))) out += ' ';
-    out += word;
-  }
-  return out;
 }

@@ -34,6 +34,69 @@ export interface OcrPage {
   width: number;
   height: number;
   lines: OcrLine[];
+  /**
+   * The structures below are filled only by engines that detect them (e.g. Amazon Textract).
+   * Absent means "not looked for"; an empty array means "looked for, none found".
+   */
+  tables?: OcrTable[];
+  selections?: OcrSelection[];
+  signatures?: OcrSignature[];
+  keyValues?: OcrKeyValue[];
+}
+
+/** What a table cell is for, as far as the engine could tell. */
+export type OcrCellRole = 'column-header' | 'section-title' | 'summary' | 'title' | 'footer';
+
+/** One cell of a table; a merged cell appears once, with its spans. Rows and columns count from 1. */
+export interface OcrTableCell {
+  row: number;
+  column: number;
+  rowSpan: number;
+  columnSpan: number;
+  /** The cell's text; a tick box inside it reads as ☑ (ticked) or ☐ (empty). */
+  text: string;
+  confidence: number; // 0..1
+  bbox: BoundingBox;
+  roles?: OcrCellRole[];
+  /** Set when the cell holds a tick box: whether it is ticked. */
+  selected?: boolean;
+}
+
+export interface OcrTable {
+  rows: number;
+  columns: number;
+  confidence: number; // 0..1
+  bbox: BoundingBox;
+  cells: OcrTableCell[];
+  /** Text printed as the table's title or footer (where units such as 单位：万元 often live). */
+  title?: string;
+  footer?: string;
+}
+
+/** A tick box or radio button and whether it is ticked. */
+export interface OcrSelection {
+  selected: boolean;
+  confidence: number; // 0..1
+  bbox: BoundingBox;
+  /** The label the engine bound the box to (e.g. a form key), when it did. */
+  label?: string;
+}
+
+/** A region that holds a handwritten signature. */
+export interface OcrSignature {
+  confidence: number; // 0..1
+  bbox: BoundingBox;
+}
+
+/** A form field: a printed label and the value written next to it. */
+export interface OcrKeyValue {
+  key: string;
+  value: string;
+  confidence: number; // 0..1
+  keyBbox: BoundingBox;
+  valueBbox?: BoundingBox;
+  /** Set when the value is a tick box: whether it is ticked. */
+  selected?: boolean;
 }
 
 /** How the text of a document was obtained. */

@@ -2,6 +2,8 @@
  * Gatekeeping before any expensive work: the type comes from the bytes (never the file name),
  * sizes are bounded, and anything unreadable is rejected with a reason a clerk understands.
  */
+import { checkPdfContent } from './pdf-checks.js';
+
 export type MediaType = 'application/pdf' | 'image/png' | 'image/jpeg' | 'image/tiff';
 
 export interface Rejection {
@@ -59,5 +61,9 @@ export function checkBytes(bytes: Uint8Array, limits: IntakeLimits = DEFAULT_LIM
     return {
       rejection: reject('UNSUPPORTED_TYPE', '不支持的文件类型，请上传 PDF、PNG、JPEG 或 TIFF 格式的扫描件', 'unsupported file type; upload PDF, PNG, JPEG or TIFF'),
     };
+  if (type === 'application/pdf') {
+    const refused = checkPdfContent(bytes);
+    if (refused) return { rejection: refused };
+  }
   return { type };
 }
