@@ -4,18 +4,24 @@
  *
  *   dossier process <files or folders> [--out out] [--institution local] [--data .data]
  *   dossier verify <report.pdf> [--institution local] [--report-id ID] [--data .data]
+ *   dossier assess <case.json> [--config institution.json] [--today YYYY-MM-DD]
+ *   dossier assess --schema
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { verifyAgainstArchive } from '../../shared/pipeline/verify-report.js';
+import { assessCase, CaseInput, caseInputJsonSchema, createDefaultCalendar, InstitutionConfig } from '../../shared/rules/index.js';
 import { startLocalRuntime } from './local-runtime.js';
 import { collectFiles, processFiles } from './process-files.js';
 import { summaryTable } from './summary.js';
 
 const USAGE = `usage:
   dossier process <files or folders...> [--out DIR] [--institution ID] [--data DIR]
-  dossier verify <report.pdf> [--institution ID] [--report-id ID] [--data DIR]`;
+  dossier verify <report.pdf> [--institution ID] [--report-id ID] [--data DIR]
+  dossier assess <case.json> [--config institution.json] [--today YYYY-MM-DD]
+  dossier assess --schema`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -26,6 +32,9 @@ async function main(argv: string[]): Promise<number> {
       institution: { type: 'string', default: 'local' },
       data: { type: 'string', default: '.data' },
       'report-id': { type: 'string' },
+      config: { type: 'string' },
+      today: { type: 'string' },
+      schema: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -36,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'process') return processCommand(args, values);
   if (command === 'verify') return verifyCommand(args, values);
+  if (command === 'assess') return assessCommand(args, values);
   console.error(`unknown command: ${command}\n${USAGE}`);
   return 2;
 }
@@ -103,8 +113,33 @@ async function verifyCommand(paths: string[], options: { data: string; instituti
   }
 }
 
+/** Assesses a 尽职免责 case given as JSON and prints the assessment as JSON. */
+async function assessCommand(paths: string[], options: { config?: string; today?: string; schema?: boolean }): Promise<number> {
+  if (options.schema) {
+    console.log(JSON.stringify(caseInputJsonSchema(), null, 2));
+    return 0;
+  }
+  if (paths.length !== 1) {
+    console.error(USAGE);
+    return 2;
+  }
+  const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8')) as unknown;
+  const input = CaseInput.safeParse(await readJson(paths[0]));
+  if (!input.success) {
+    console.error(`案件数据不符合格式 (the case does not match the schema):\n${z.prettifyError(input.error)}`);
+    return 2;
+  }
+  const institutionConfig = options.config ? InstitutionConfig.parse(await readJson(options.config)) : undefined;
+  const assessment = assessCase(input.data, { calendar: createDefaultCalendar(), institutionConfig, today: options.today });
+  console.log(JSON.stringify(assessment, null, 2));
+  return 0;
+}
+
+/** Exits once everything written to stdout has reached the pipe (a large JSON would be cut off otherwise). */
+const exit = (code: number) => process.stdout.write('', () => process.exit(code));
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  exit,
   (err) => {
     console.error(err instanceof Error ? err.stack : err);
     process.exit(1);

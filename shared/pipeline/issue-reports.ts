@@ -33,7 +33,7 @@ export async function issueReports(deps: PipelineDeps, record: DocumentRecord): 
     const archiveKey = `reports/${record.institutionId}/${year}/${kind}/${id}.pdf`;
     const generatedAt = deps.clock.now();
     const documentNo = `${DOCUMENT_NO_PREFIX[kind]}-${year}-${record.documentId.slice(0, 8).toUpperCase()}`;
-    let pdf = await signPdf(await render(kind, record, { documentNo, generatedAt }), deps.signer, {
+    let pdf = await signPdf(await render(deps, kind, record, { documentNo, generatedAt }), deps.signer, {
       signerName: 'Guarantee dossier pipeline',
       reason: kind,
       signingTime: generatedAt,
@@ -72,7 +72,10 @@ export async function issueReports(deps: PipelineDeps, record: DocumentRecord): 
 
 export const reportId = (kind: ReportKind, record: DocumentRecord) => `${kind.toLowerCase().replace('_', '-')}-${record.documentId.slice(0, 24)}`;
 
-async function render(kind: ReportKind, record: DocumentRecord, meta: { documentNo: string; generatedAt: Date }) {
-  if (kind === 'FACT_SHEET') return renderFactSheet(factSheetInputFromRecord(record, record.fileName, objectionDeadline(record)), meta);
+async function render(deps: PipelineDeps, kind: ReportKind, record: DocumentRecord, meta: { documentNo: string; generatedAt: Date }) {
+  if (kind === 'FACT_SHEET') {
+    const deadline = objectionDeadline(record, deps.config.institutions?.[record.institutionId], deps.calendar);
+    return renderFactSheet(factSheetInputFromRecord(record, record.fileName, deadline), meta);
+  }
   return renderDocumentReview(record, meta);
 }

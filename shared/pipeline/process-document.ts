@@ -11,6 +11,8 @@ import { extractFields } from '../extract/extract.js';
 import { documentChecks } from '../validate/document-checks.js';
 import { reviewReasons } from './review.js';
 import { issueReports } from './issue-reports.js';
+import type { InstitutionConfig } from '../rules/types.js';
+import type { WorkingDayCalendar } from '../rules/calendar.js';
 
 export interface Upload {
   institutionId: string;
@@ -23,8 +25,12 @@ export interface PipelineConfig {
   /** Who acts, for the audit trail (a user, or the service name). */
   actor: string;
   limits?: IntakeLimits;
-  /** Institution id -> jurisdiction code, when known better than from the document itself. */
-  jurisdictions?: Record<string, string>;
+  /**
+   * Per institution id: its jurisdiction and the parameters its detailed rules (实施细则) set,
+   * e.g. Ningxia's objection period. Without an entry, the jurisdiction is taken from the
+   * institution's name in the document and every delegated parameter is undetermined.
+   */
+  institutions?: Record<string, InstitutionConfig>;
 }
 
 export interface PipelineDeps {
@@ -34,6 +40,8 @@ export interface PipelineDeps {
   ocr: OcrEngine;
   signer: Signer;
   clock: Clock;
+  /** Working days on the official Chinese calendar. @default the chinese-days calendar */
+  calendar?: WorkingDayCalendar;
   config: PipelineConfig;
 }
 
@@ -107,7 +115,7 @@ async function analyse(deps: PipelineDeps, record: DocumentRecord, bytes: Uint8A
   const { extracted, unreadable } = extractFields(classification.kind, lines);
   const findings = documentChecks(extracted);
   const institutionName = 'institutionName' in extracted.fields ? extracted.fields.institutionName?.value : undefined;
-  const jurisdiction = deps.config.jurisdictions?.[record.institutionId] ?? jurisdictionFromName(institutionName);
+  const jurisdiction = deps.config.institutions?.[record.institutionId]?.jurisdiction ?? jurisdictionFromName(institutionName);
   const reasons = reviewReasons(extracted, findings, unreadable);
   return {
     ...record,
