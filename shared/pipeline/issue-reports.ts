@@ -1,18 +1,10 @@
 import { StaleRecordError } from '../ports.js';
-import type { DocumentRecord, ReportKind, ReportRecord } from '../domain/records.js';
-import { certificateFingerprint } from '../signing/certificate.js';
-import { signPdf } from '../signing/sign-pdf.js';
+import type { DocumentRecord, ReportKind } from '../domain/records.js';
+import { publishReport } from './publish-report.js';
 import { renderDocumentReview } from '../reports/document-review.js';
 import { factSheetInputFromRecord, renderFactSheet } from '../reports/fact-sheet.js';
 import { objectionDeadline } from '../validate/deadlines.js';
-import { audit, sha256Hex, type PipelineDeps } from './process-document.js';
-
-const DOCUMENT_NO_PREFIX: Record<ReportKind, string> = {
-  DOCUMENT_REVIEW: 'HC',
-  FACT_SHEET: 'SS',
-  CASE_ASSESSMENT: 'PG',
-  SCORECARD: 'JX',
-};
+import { audit, type PipelineDeps } from './process-document.js';
 
 /** The reports a document gets: a review report always, a fact sheet for fact-confirmation material. */
 function reportKindsFor(record: DocumentRecord): ReportKind[] {
@@ -29,35 +21,17 @@ export async function issueReports(deps: PipelineDeps, record: DocumentRecord): 
   if (missing.length === 0) return record;
   const issued: string[] = [];
   for (const kind of missing) {
-    const id = reportId(kind, record);
-    const archiveKey = `reports/${record.institutionId}/${year}/${kind}/${id}.pdf`;
-    const generatedAt = deps.clock.now();
-    const documentNo = `${DOCUMENT_NO_PREFIX[kind]}-${year}-${record.documentId.slice(0, 8).toUpperCase()}`;
-    let pdf = await signPdf(await render(deps, kind, record, { documentNo, generatedAt }), deps.signer, {
-      signerName: 'Guarantee dossier pipeline',
-      reason: kind,
-      signingTime: generatedAt,
-    });
-    if (!(await deps.archive.put(archiveKey, pdf, { contentType: 'application/pdf', ifAbsent: true }))) {
-      pdf = await deps.archive.get(archiveKey); // archived by an earlier attempt: that one stands
-    }
-    const [certificate] = await deps.signer.certificateChain();
-    const report: ReportRecord = {
+    const report = await publishReport(deps, {
       institutionId: record.institutionId,
-      reportId: id,
+      reportId: reportId(kind, record),
       kind,
-      documentNo,
-      jurisdiction: record.jurisdiction,
       year,
+      jurisdiction: record.jurisdiction,
       sourceDocumentIds: [record.documentId],
-      archiveKey,
-      sha256: sha256Hex(pdf),
-      bytes: pdf.length,
-      certificateSha256: certificateFingerprint(certificate),
-      generatedAt: generatedAt.toISOString(),
-    };
-    await deps.records.putReport(report, { ...audit(deps, { institutionId: record.institutionId, documentId: id }, 'REPORT_ARCHIVED'), detail: { archiveKey, sha256: report.sha256 } });
-    issued.push(id);
+      numberCode: record.documentId.slice(0, 8),
+      render: (meta) => render(deps, kind, record, meta),
+    });
+    issued.push(report.reportId);
   }
   const updated = { ...record, reportIds: [...record.reportIds, ...issued], revision: record.revision + 1, updatedAt: deps.clock.now().toISOString() };
   try {

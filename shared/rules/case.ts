@@ -60,7 +60,10 @@ export const Recovery = z.object({ date: IsoDate, amountFen: Fen });
 export const Business = z.object({
   projectId: z.string().optional(),
   debtorName: z.string().optional(),
-  category: z.enum(['小微企业', '三农', '其他']).describe('支小支农 category of the debtor (NX-3, YN-3)'),
+  category: z
+    .enum(['小微企业', '三农', '其他'])
+    .optional()
+    .describe('支小支农 category of the debtor (NX-3, YN-3); when not stated, scope is evidence missing'),
   purpose: z.enum(['经营类', '消费类']).optional(),
   loanType: z.enum(['一般贷款', '创业担保贷款', '债券', '其他']).optional(),
   guaranteeAmountFen: Fen.optional(),

@@ -65,6 +65,7 @@ const personRules: PersonRule[] = [
     evaluate({ input }) {
       if (input.business.category === '其他') return notMet('OUT_OF_SCOPE', '业务不属于小微企业和“三农”主体的政府性融资担保业务。');
       const gaps: string[] = [];
+      if (!input.business.category) gaps.push('业务类别（小微企业或“三农”）');
       if (!input.dates.compensation) gaps.push('代偿日期');
       if (!input.dates.lossConfirmation) gaps.push('经追偿确认损失金额的日期');
       if (gaps.length) return missing(gaps, '尽职免责以“出现代偿后经追偿确认损失金额”为前提，相关材料缺失。');

@@ -67,6 +67,7 @@ const personRules: PersonRule[] = [
     inputs: ['business.category', 'dates.compensation'],
     evaluate({ input }) {
       if (input.business.category === '其他') return notMet('OUT_OF_SCOPE', '业务不属于服务小微企业和“三农”主体的融资担保、再担保业务。');
+      if (!input.business.category) return missing(['业务类别（小微企业或“三农”）'], '材料未载明该业务是否服务小微企业或“三农”主体。');
       if (!input.dates.compensation && !input.dates.lossConfirmation) return missing(['代偿或代偿损失的日期'], '尽职免责以出现代偿损失为前提（第四条）。');
       return met('IN_SCOPE', `业务为服务${input.business.category}的融资担保业务。`);
     },
