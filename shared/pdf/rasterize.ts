@@ -13,7 +13,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import type { OcrLine, OcrPage, OcrWord, PageImage } from '../domain/text.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-type PDFDocumentProxy = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+export type PDFDocumentProxy = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 
 export interface RasterizeOptions {
   /** Resolution of the page images. @default 200 */
@@ -22,6 +22,29 @@ export interface RasterizeOptions {
   firstPage?: number;
   /** Most pages to render from `firstPage`. @default all remaining pages */
   maxPages?: number;
+  /**
+   * Most pixels in one page image. A page that would exceed it at `dpi` is rendered at the
+   * highest resolution that fits (the returned width and height tell); embedded images larger
+   * than this are not decoded at all. @default no limit
+   */
+  maxPixels?: number;
+}
+
+/** Longest canvas side rendered when `maxPixels` is set (larger canvases fail to allocate). */
+const MAX_CANVAS_SIDE = 32_000;
+
+/**
+ * The render scale for a page of `width`×`height` points at `dpi`; with `maxPixels`, lowered
+ * so the image has at most that many pixels and no side longer than 32,000.
+ */
+export function renderScale(width: number, height: number, dpi: number, maxPixels?: number): number {
+  let scale = dpi / 72;
+  if (maxPixels === undefined) return scale;
+  const pixels = width * scale * height * scale;
+  if (pixels > maxPixels) scale *= Math.sqrt(maxPixels / pixels) * 0.999;
+  const side = Math.max(width, height) * scale;
+  if (side > MAX_CANVAS_SIDE) scale *= MAX_CANVAS_SIDE / side;
+  return scale;
 }
 
 let pdfjsPromise: Promise<PdfJs> | undefined;
@@ -48,11 +71,18 @@ function pdfjsDataDirs() {
   return dataDirs;
 }
 
-async function openPdf(pdf: Uint8Array): Promise<PDFDocumentProxy> {
+/**
+ * Opens a PDF with pdfjs; the caller must `destroy()` it. `maxImageSize`: embedded images with
+ * more pixels are skipped, not decoded. Rejects with pdfjs's `PasswordException` for a
+ * password-protected file and `InvalidPDFException` for one that is not a PDF.
+ */
+export async function openPdf(pdf: Uint8Array, options: { maxImageSize?: number } = {}): Promise<PDFDocumentProxy> {
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
-    // pdfjs may transfer (detach) the buffer it is given: hand it a copy.
-    data: pdf.slice(),
+    maxImageSize: options.maxImageSize === undefined || !Number.isFinite(options.maxImageSize) ? -1 : Math.floor(options.maxImageSize),
+    // pdfjs may transfer (detach) the buffer it is given, and refuses Node Buffers: hand it
+    // a plain Uint8Array copy.
+    data: new Uint8Array(pdf),
     ...pdfjsDataDirs(),
     cMapPacked: true,
     isEvalSupported: false,
@@ -79,13 +109,15 @@ export async function rasterizePdf(pdf: Uint8Array, options: RasterizeOptions = 
   if (!(dpi > 0 && dpi <= 1200)) throw new RangeError(`dpi out of range: ${dpi}`);
   const firstPage = options.firstPage ?? 1;
   if (!Number.isInteger(firstPage) || firstPage < 1) throw new RangeError(`firstPage must be a positive integer: ${firstPage}`);
-  const doc = await openPdf(pdf);
+  if (options.maxPixels !== undefined && !(options.maxPixels >= 1)) throw new RangeError(`maxPixels out of range: ${options.maxPixels}`);
+  const doc = await openPdf(pdf, { maxImageSize: options.maxPixels });
   try {
     const last = Math.min(doc.numPages, options.maxPages === undefined ? doc.numPages : firstPage + options.maxPages - 1);
     const pages: PageImage[] = [];
     for (let n = firstPage; n <= last; n++) {
       const page = await doc.getPage(n);
-      const viewport = page.getViewport({ scale: dpi / 72 });
+      const size = page.getViewport({ scale: 1 });
+      const viewport = page.getViewport({ scale: renderScale(size.width, size.height, dpi, options.maxPixels) });
       const width = Math.max(1, Math.round(viewport.width));
       const height = Math.max(1, Math.round(viewport.height));
       const canvas = createCanvas(width, height);

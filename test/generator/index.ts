@@ -99,6 +99,15 @@ function checkSpec(spec: DocumentSpec): void {
   if (spec.quality !== undefined && !QUALITIES.includes(spec.quality)) throw new RangeError(`unknown quality: ${spec.quality}`);
 }
 
+/** The ground truth and printed forms only, without rendering anything (milliseconds). */
+export function generateTruth<K extends GeneratedKind>(
+  spec: Omit<DocumentSpec<K>, 'quality' | 'dpi' | 'imageFormat'>,
+): Pick<BornDigitalDocument<K>, 'kind' | 'seed' | 'layout' | 'truth' | 'printed'> {
+  checkSpec(spec);
+  const model = buildModel(spec.kind, spec.seed, spec.layout);
+  return { kind: spec.kind, seed: spec.seed, layout: model.layout as LayoutByKind[K], truth: model.truth, printed: model.printed };
+}
+
 /** The born-digital document only: no rasterizing (fast; for text-layer tests). */
 export async function generateBornDigital<K extends GeneratedKind>(spec: Omit<DocumentSpec<K>, 'quality' | 'dpi' | 'imageFormat'>): Promise<BornDigitalDocument<K>> {
   checkSpec(spec);

@@ -124,22 +124,54 @@ export function enumerate(items: readonly string[]): string {
   return items.join('、');
 }
 
-/** A random working day (Mon-Fri) in the given year, between months `fromMonth` and `toMonth`. */
+/** 春节 (first day of the lunar year), for the years the generator uses. */
+const SPRING_FESTIVAL: Record<number, string> = {
+  2018: '02-16',
+  2019: '02-05',
+  2020: '01-25',
+  2021: '02-12',
+  2022: '02-01',
+  2023: '01-22',
+  2024: '02-10',
+  2025: '01-29',
+  2026: '02-17',
+};
+
+/**
+ * Whether offices work that day: Monday to Friday outside the main public holidays (元旦,
+ * 春节 week, 清明, 劳动节, 国庆 week). Make-up working weekends are ignored.
+ */
+export function isWorkingDay(iso: string): boolean {
+  const d = new Date(`${iso}T00:00:00Z`);
+  const wd = d.getUTCDay();
+  if (wd === 0 || wd === 6) return false;
+  const md = iso.slice(5);
+  if (md === '01-01' || (md >= '04-04' && md <= '04-06') || (md >= '05-01' && md <= '05-05') || (md >= '10-01' && md <= '10-07')) return false;
+  const festival = SPRING_FESTIVAL[d.getUTCFullYear()];
+  if (festival) {
+    const first = Date.parse(`${iso.slice(0, 4)}-${festival}T00:00:00Z`);
+    const days = (d.getTime() - first) / 86_400_000;
+    if (days >= -1 && days <= 6) return false;
+  }
+  return true;
+}
+
+/** A random working day in the given year, between months `fromMonth` and `toMonth`. */
 export function workingDay(rng: Rng, year: number, fromMonth = 1, toMonth = 12): string {
   for (;;) {
     const m = rng.int(fromMonth, toMonth);
     const d = rng.int(1, 28);
-    const date = new Date(Date.UTC(year, m - 1, d));
-    const wd = date.getUTCDay();
-    if (wd !== 0 && wd !== 6) return date.toISOString().slice(0, 10);
+    const iso = new Date(Date.UTC(year, m - 1, d)).toISOString().slice(0, 10);
+    if (isWorkingDay(iso)) return iso;
   }
 }
 
-/** Moves a date forward to the next working day (Mon-Fri). */
+/** The first working day on or after the date `plusDays` away (backwards for negative days: on or before). */
 export function nextWorkingDay(iso: string, plusDays: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + plusDays);
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
+  const step = plusDays < 0 ? -1 : 1;
+  while (!isWorkingDay(d.toISOString().slice(0, 10))) d.setUTCDate(d.getUTCDate() + step);
   return d.toISOString().slice(0, 10);
 }
 

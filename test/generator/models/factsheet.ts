@@ -26,16 +26,17 @@ type Conclusion = NonNullable<FactSheetTruth['conclusion']>;
 
 const CAUSES = [
   '主要下游客户长期拖欠货款，资金链断裂',
-  '原材料价格大幅上涨，企业持续亏损',
-  '实际控制人突发重病，企业经营陷入停滞',
-  '遭受冰雹灾害，当年种植作物大面积减产',
+  '原材料价格大幅上涨，经营持续亏损',
+  '实际控制人突发重病，经营陷入停滞',
   '受行业政策调整影响，主要产品销路受阻',
-  '企业对外担保涉诉，银行账户被冻结',
+  '对外担保涉诉，银行账户被冻结',
 ];
+const FARM_CAUSES = ['遭受冰雹灾害，当年种植作物大面积减产', '农产品收购价格大幅下跌，经营持续亏损', '遭遇持续干旱，养殖饲料成本大幅上升'];
+const FARMING = /种植|养殖|合作社|果|茶|枸杞|农|牧/;
 
 function factsText(r: Rng, person: string, position: string, conclusion: Conclusion, debtor: string): string {
   const checks = r.int(3, 8);
-  const cause = r.pick(CAUSES);
+  const cause = r.pick(FARMING.test(debtor) && r.chance(0.7) ? FARM_CAUSES : CAUSES);
   const role = position.replace(/（[AB]角）$/, '');
   const pre =
     conclusion === '不尽职'
@@ -74,7 +75,8 @@ export function buildFactSheet(rng: Rng, layout: FactSheetLayout = rng.pick(FACT
   const debtor = debtorName(r, inst);
   const bank = lendingBank(r, inst);
   const pid = projectId(r, inst.idPrefix, loanYear);
-  const guaranteeAmount = roundAmount(r, 30, 1500, r.pick([5, 10, 50]));
+  const maxWan = debtor.includes('个体工商户') ? 200 : debtor.includes('合作社') ? 500 : 1500;
+  const guaranteeAmount = roundAmount(r, 10, maxWan, maxWan <= 500 ? 5 : r.pick([5, 10, 50]));
   const compensationAmount = irregularAmount(r, guaranteeAmount, 0.35, 1.03);
   const signState = r.weighted([
     ['signed', 7],

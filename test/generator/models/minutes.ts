@@ -323,7 +323,11 @@ export function buildMinutes(rng: Rng, layout: MinutesLayout = rng.pick(MINUTES_
     const term = r2.pick([6, 12, 12, 12, 24, 36]);
     const fee = formatPercent(r2.pick([50, 60, 80, 100, 100, 120, 150]), r2.chance(0.5));
     const review = s.type === 'REVIEW_COMMITTEE' || s.type === 'BOARD' || s.type === 'PARTY_ORG';
-    const amountFen = review ? roundAmount(r2, 50, 3000, r2.pick([10, 50])) : irregularAmount(r2, roundAmount(r2, 100, 1500, 50), 0.6, 1.02);
+    // Sole proprietors and cooperatives borrow far less than companies.
+    const maxWan = s.debtor.includes('个体工商户') ? 200 : s.debtor.includes('合作社') ? 500 : 3000;
+    const amountFen = review
+      ? roundAmount(r2, maxWan <= 200 ? 10 : 50, maxWan, maxWan <= 500 ? 5 : r2.pick([10, 50]))
+      : irregularAmount(r2, roundAmount(r2, maxWan <= 200 ? 10 : 100, Math.min(1500, maxWan), 5), 0.6, 1.02);
     const amountText = s.p.add('amount', fmtMoney(r2, amountFen, review ? ['wan', 'rmb-wan', 'upper', 'wan-fixed', 'yuan-sign', 'upper-with-figures'] : ['yuan', 'yuan-sign', 'upper', 'upper-with-figures']));
     const overdue = fmtDate(nextWorkingDay(`${s.year}-${String(r2.int(1, 6)).padStart(2, '0')}-10`, 0), proseDate);
     const intro = review
