@@ -15,7 +15,8 @@ import { verifyAgainstArchive } from '../../shared/pipeline/verify-report.js';
 import { assessCase, CaseInput, caseInputJsonSchema, createDefaultCalendar, InstitutionConfig } from '../../shared/rules/index.js';
 import { startLocalRuntime } from './local-runtime.js';
 import { collectFiles, processFiles } from './process-files.js';
-import { summaryTable } from './summary.js';
+import { caseTable, summaryTable } from './summary.js';
+import { assessCases } from '../../shared/pipeline/assess-cases.js';
 
 const USAGE = `usage:
   dossier process <files or folders...> [--out DIR] [--institution ID] [--data DIR]
@@ -75,6 +76,8 @@ async function processCommand(paths: string[], options: { out: string; instituti
         console.error(`[${done}/${files.length}] ${seconds}s ${status.padEnd(12)} ${basename(o.file)}`);
       },
     });
+    const processed = outcomes.flatMap((o) => (o.record ? [o.record] : []));
+    const cases = await assessCases(runtime.deps, options.institution, processed);
     const out = resolve(options.out);
     await mkdir(join(out, 'records'), { recursive: true });
     await mkdir(join(out, 'reports'), { recursive: true });
@@ -86,8 +89,19 @@ async function processCommand(paths: string[], options: { out: string; instituti
     for (const report of reports) {
       await writeFile(join(out, 'reports', `${report.reportId}.pdf`), await runtime.deps.archive.get(report.archiveKey));
     }
-    await writeFile(join(out, 'summary.json'), JSON.stringify(outcomes.map((o) => ({ file: o.file, status: o.record?.status ?? 'FAILED', kind: o.record?.kind, reasons: o.record?.reasons, error: o.error })), null, 2));
+    await writeFile(
+      join(out, 'summary.json'),
+      JSON.stringify(
+        {
+          documents: outcomes.map((o) => ({ file: o.file, status: o.record?.status ?? 'FAILED', kind: o.record?.kind, reasons: o.record?.reasons, error: o.error })),
+          cases: cases.map((c) => ({ caseId: c.caseId, reportId: c.report?.reportId, missing: c.missing, persons: c.assessment?.persons.map((p) => ({ name: p.name, outcome: p.outcome })) })),
+        },
+        null,
+        2,
+      ),
+    );
     console.log(summaryTable(outcomes));
+    if (cases.length > 0) console.log(`\n${caseTable(cases)}`);
     console.log(`\nrecords: ${join(out, 'records')}  signed reports: ${join(out, 'reports')} (${reports.length})  DynamoDB Local data: ${join(runtime.dataDir, 'dynamodb')}`);
     return outcomes.some((o) => o.error) ? 1 : 0;
   } finally {

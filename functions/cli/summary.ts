@@ -2,6 +2,8 @@ import type { DocumentRecord } from '../../shared/domain/records.js';
 import { KIND_LABEL_ZH } from '../../shared/domain/fields.js';
 import { DOCUMENT_STATUS_ZH, formatBasisPoints, formatMoney } from '../../shared/reports/format.js';
 import type { FileOutcome } from './process-files.js';
+import type { CaseOutcome } from '../../shared/pipeline/assess-cases.js';
+import { OUTCOME_LABEL_ZH } from '../../shared/rules/assess.js';
 
 /** The few values a clerk checks first, per kind. */
 export function keyFields(record: DocumentRecord): string {
@@ -44,6 +46,10 @@ export function summaryTable(outcomes: FileOutcome[]): string {
     const why = r.reasons.length ? `${r.reasons.length} 项原因：${r.reasons[0]}` : '';
     return [r.fileName, KIND_LABEL_ZH[r.kind], DOCUMENT_STATUS_ZH[r.status] ?? r.status, keyFields(r) || why, `${r.findings.length}`];
   });
+  return table(header, rows);
+}
+
+function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.min(60, Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i])))));
   const line = (cells: string[]) => cells.map((c, i) => pad(truncate(c, widths[i]), widths[i])).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
@@ -57,4 +63,15 @@ function truncate(text: string, width: number): string {
     out += ch;
   }
   return out + '…';
+}
+
+/** One line per evaluated person of each case assessed. */
+export function caseTable(cases: CaseOutcome[]): string {
+  const header = ['案件 case', '被评议人 person', '评估结论 outcome', '报告 report'];
+  const rows = cases.flatMap((c) =>
+    c.assessment
+      ? c.assessment.persons.map((p) => [c.caseId, p.name, `${OUTCOME_LABEL_ZH[p.outcome as keyof typeof OUTCOME_LABEL_ZH] ?? ''} ${p.outcome}`, c.report?.reportId ?? ''])
+      : [[c.caseId, '—', `无法评估：缺少${(c.missing ?? []).join('、')}`, '']],
+  );
+  return table(header, rows);
 }

@@ -43,6 +43,8 @@ export class TesseractOcr implements OcrEngine {
       await worker.setParameters({
         tessedit_pageseg_mode: Tesseract.PSM.AUTO,
         preserve_interword_spaces: '1',
+        // Tesseract's own progress notes ("Estimating resolution as …") are not for the user.
+        debug_file: '/dev/null',
       });
       scheduler.addWorker(worker);
     }

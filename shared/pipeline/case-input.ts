@@ -12,7 +12,7 @@ import { Jurisdiction } from '../rules/case.js';
 
 /** Role class from a position title (NX-4, YN-5); longest titles first so 客户经理 is not 经理. */
 const ROLE_BY_TITLE: Array<[RegExp, RoleClass]> = [
-  [/董事长|总经理(?!助理)|党委书记|主要负责人|执行董事/, '主要负责人'],
+  [/(?<!副)董事长|(?<!副)总经理(?!助理)|党委书记|主要负责人|执行董事/, '主要负责人'],
   [/副董事长|副总经理|总监|首席|总经理助理|分管/, '机构负责人'],
   [/评审委员|评审会委员|审保会委员/, '评审委员'],
   [/客户经理|专员|经办|业务员|助理|项目经理|风控岗|信贷员/, '经办人员'],

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { StaleRecordError, type Clock, type ObjectStore, type OcrEngine, type RecordStore, type Signer } from '../ports.js';
 import { TERMINAL_STATUSES, type AuditEvent, type DocumentRecord } from '../domain/records.js';
 import { jurisdictionFromName } from '../domain/jurisdiction.js';
-import { checkBytes, DEFAULT_LIMITS, reject, type IntakeLimits, type Rejection } from '../intake/gate.js';
-import { readDocument, TooManyPagesError } from '../read/read.js';
+import { admitUpload, DEFAULT_LIMITS, REJECT, type IntakeLimits, type Rejection } from '../intake/gate.js';
+import { displayFileName, isSafeInstitutionId } from '../intake/names.js';
+import { languageReasons } from '../intake/language.js';
+import { OcrFailedError, readDocument, TooManyPagesError } from '../read/read.js';
 import { ImageTooLargeError } from '../read/images.js';
 import { documentLines } from '../extract/lines.js';
 import { classify } from '../extract/classify.js';
@@ -56,6 +58,8 @@ export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(byte
  */
 export async function processDocument(deps: PipelineDeps, upload: Upload): Promise<DocumentRecord> {
   const { records, clock, config } = deps;
+  // the id becomes part of record and archive keys: nothing but the plain form gets that far
+  if (!isSafeInstitutionId(upload.institutionId)) throw new TypeError(`unsafe institution id: ${JSON.stringify(upload.institutionId.slice(0, 80))}`);
   const bytes = await deps.uploads.get(upload.objectKey);
   const now = clock.now().toISOString();
   const initial: DocumentRecord = {
@@ -63,7 +67,7 @@ export async function processDocument(deps: PipelineDeps, upload: Upload): Promi
     documentId: sha256Hex(bytes),
     objectKey: upload.objectKey,
     objectVersion: upload.objectVersion,
-    fileName: upload.fileName,
+    fileName: displayFileName(upload.fileName),
     bytes: bytes.length,
     kind: 'UNKNOWN',
     status: 'RECEIVED',
@@ -82,7 +86,8 @@ export async function processDocument(deps: PipelineDeps, upload: Upload): Promi
 
   const analysed = await analyse(deps, registered, bytes);
   try {
-    await records.updateDocument(analysed, audit(deps, analysed, `DOCUMENT_${analysed.status}`, { reasons: analysed.reasons }));
+    const detail = { reasons: analysed.reasons, ...(analysed.rejectionCode ? { code: analysed.rejectionCode } : {}) };
+    await records.updateDocument(analysed, audit(deps, analysed, `DOCUMENT_${analysed.status}`, detail));
   } catch (err) {
     // Another delivery of the same upload finished first: its result stands.
     if (err instanceof StaleRecordError) return (await records.getDocument(upload.institutionId, analysed.documentId))!;
@@ -96,54 +101,66 @@ async function analyse(deps: PipelineDeps, record: DocumentRecord, bytes: Uint8A
   const limits = deps.config.limits ?? DEFAULT_LIMITS;
   const updatedAt = deps.clock.now().toISOString();
   const revision = record.revision + 1;
-  const rejected = (rejection: Rejection): DocumentRecord => ({ ...record, status: 'REJECTED', reasons: [rejection.reason], revision, updatedAt });
+  const rejected = (rejection: Rejection): DocumentRecord => ({
+    ...record,
+    status: 'REJECTED',
+    reasons: [rejection.reason],
+    rejectionCode: rejection.code,
+    revision,
+    updatedAt,
+  });
 
-  const checked = checkBytes(bytes, limits);
-  if ('rejection' in checked) return rejected(checked.rejection);
+  const admitted = await admitUpload(bytes, limits);
+  if ('rejection' in admitted) return rejected(admitted.rejection);
 
   let read;
   try {
-    read = await readDocument(bytes, checked.type, deps.ocr, limits);
+    read = await readDocument(bytes, admitted.type, deps.ocr, limits);
   } catch (err) {
+    // the engine failing says nothing about the file: the delivery fails and is retried
+    if (err instanceof OcrFailedError) throw err;
     return rejected(readFailure(err, limits));
   }
   const lines = documentLines(read);
-  if (lines.length === 0) {
-    return rejected(reject('NO_TEXT', '未能从文件中识别出任何文字（可能是空白页或图像过于模糊）', 'no text could be read: blank page or unreadable image'));
+  if (lines.length === 0) return rejected(REJECT.noText());
+  const readPart = { mediaType: admitted.type, pages: read.pages.length, textSource: read.source, ocrEngine: read.engine, revision, updatedAt };
+  try {
+    return { ...record, ...readPart, ...understand(deps, record, lines) };
+  } catch (err) {
+    // a fault in extraction or checking on this content: a person reads it instead
+    const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    return { ...record, ...readPart, kind: 'UNKNOWN', status: 'NEEDS_REVIEW', reasons: [`自动识别过程出错，请人工阅读并录入 (automatic extraction failed: ${message.slice(0, 200)})`] };
   }
+}
+
+/** Classification, fields, checks and the review decision for the text read. */
+function understand(deps: PipelineDeps, record: DocumentRecord, lines: ReturnType<typeof documentLines>) {
   const classification = classify(lines);
   const { extracted, unreadable } = extractFields(classification.kind, lines);
   const findings = documentChecks(extracted);
   const institutionName = 'institutionName' in extracted.fields ? extracted.fields.institutionName?.value : undefined;
   const jurisdiction = deps.config.institutions?.[record.institutionId]?.jurisdiction ?? jurisdictionFromName(institutionName);
-  const reasons = reviewReasons(extracted, findings, unreadable);
+  const reasons = [...languageReasons(lines), ...reviewReasons(extracted, findings, unreadable)];
   return {
-    ...record,
-    mediaType: checked.type,
     kind: classification.kind,
-    status: reasons.length > 0 ? 'NEEDS_REVIEW' : 'PROCESSED',
+    status: reasons.length > 0 ? ('NEEDS_REVIEW' as const) : ('PROCESSED' as const),
     reasons,
-    pages: read.pages.length,
-    textSource: read.source,
-    ocrEngine: read.engine,
     extracted,
     findings,
     jurisdiction,
-    revision,
-    updatedAt,
   };
 }
 
 /** Turns a failure to read a file into a reason a clerk understands. */
 function readFailure(err: unknown, limits: IntakeLimits): Rejection {
   const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-  if (err instanceof TooManyPagesError)
-    return reject('TOO_MANY_PAGES', `页数过多（${err.pages} 页，上限 ${limits.maxPages} 页），请拆分后上传`, 'too many pages; split the file');
-  if (err instanceof ImageTooLargeError)
-    return reject('IMAGE_TOO_LARGE', `图像尺寸过大（${err.message} 像素），请降低扫描分辨率后上传`, 'image dimensions exceed the limit');
-  if (/password|encrypt/i.test(message))
-    return reject('ENCRYPTED_PDF', 'PDF 文件已加密或设有密码，请上传未加密的文件', 'the PDF is encrypted or password-protected');
-  return reject('UNREADABLE_FILE', '文件已损坏或无法读取，请重新扫描后上传', `the file is corrupt or unreadable: ${message.slice(0, 200)}`);
+  if (err instanceof TooManyPagesError) return REJECT.tooManyPages(err.pages, limits.maxPages);
+  if (err instanceof ImageTooLargeError) {
+    const [width, height] = err.message.split('×').map(Number);
+    return REJECT.imageTooLarge(width, height, limits.maxPixels);
+  }
+  if (/password|encrypt/i.test(message)) return REJECT.encrypted();
+  return REJECT.unreadable(message);
 }
 
 export function audit(deps: Pick<PipelineDeps, 'clock' | 'config'>, record: { institutionId: string; documentId: string }, action: string, detail: Record<string, unknown> = {}): AuditEvent {
