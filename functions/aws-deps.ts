@@ -40,11 +40,17 @@ export const IngestEnvironment = z.object({
 });
 export type IngestEnvironment = z.infer<typeof IngestEnvironment>;
 
-/** Environment of the regulators' API function. */
+/** Environment of the regulators' and institutions' API function. */
 export const ApiEnvironment = z.object({
   RECORDS_TABLE: name,
   ARCHIVE_BUCKET: name,
-  DOWNLOAD_LINK_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
+  /** The ingest bucket institutions upload into; without it, upload links are refused (501). */
+  UPLOADS_BUCKET: name.optional(),
+  /** Presigned links live at most 15 minutes. */
+  DOWNLOAD_LINK_SECONDS: z.coerce.number().int().min(30).max(900).default(300),
+  UPLOAD_LINK_SECONDS: z.coerce.number().int().min(30).max(900).default(900),
+  /** Prefix of the IAM role names that identify callers (`<prefix>regulator-YN`, `<prefix>institution-<id>`). */
+  PRINCIPAL_ROLE_PREFIX: z.string().default('dossier-'),
 });
 export type ApiEnvironment = z.infer<typeof ApiEnvironment>;
 

@@ -53,6 +53,7 @@ export class DossierStack extends Stack {
     this.api = new RegulatorApi(this, 'RegulatorApi', {
       recordsTable: this.storage.recordsTable,
       archiveBucket: this.storage.archiveBucket,
+      uploadsBucket: this.storage.ingestBucket,
       dataKey,
       architecture,
     });

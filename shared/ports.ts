@@ -2,7 +2,7 @@
  * Ports: the only ways the core reaches the outside world. Adapters live in
  * `shared/adapters/` (embedded default and AWS); the core never imports an SDK client.
  */
-import type { DocumentRecord, AuditEvent, ReportRecord } from './domain/records.js';
+import type { DocumentRecord, AuditEvent, ReportKind, ReportRecord } from './domain/records.js';
 import type { OcrPage, PageImage } from './domain/text.js';
 
 /** Uploaded scans and archived reports (S3 in AWS, a folder on the embedded default). */
@@ -39,8 +39,33 @@ export interface RecordStore {
   listDocuments(institutionId: string): Promise<DocumentRecord[]>;
   /** Stores a report once; a second call with the same id is a no-op. Appends its audit event atomically. */
   putReport(report: ReportRecord, event: AuditEvent): Promise<void>;
-  listReports(institutionId: string): Promise<ReportRecord[]>;
+  /** An institution's reports, oldest year first; with `year`, that year's only. */
+  listReports(institutionId: string, year?: number): Promise<ReportRecord[]>;
+  /** Reports of one jurisdiction and kind across institutions (GSI2); with `year`, that year's only. */
+  listReportsByJurisdiction(jurisdiction: string, kind: ReportKind, year?: number): Promise<ReportRecord[]>;
   listAudit(institutionId: string, subjectId?: string): Promise<AuditEvent[]>;
+  /**
+   * Appends an event that changes no record (a download or upload grant). Every call stores a new
+   * event, even when two are identical to the millisecond.
+   */
+  appendAudit(event: AuditEvent): Promise<void>;
+}
+
+/**
+ * Short-lived URLs granting one operation on one object of one store (S3 presigned URLs in AWS;
+ * on the embedded default, URLs that `dossier serve` checks and answers itself).
+ */
+export interface UrlSigner {
+  /** A URL to download `key`, valid `expiresInSeconds` from `now`. */
+  presignGet(key: string, options: PresignOptions): Promise<string>;
+  /** A URL to upload `key` with a PUT request, valid `expiresInSeconds` from `now`. */
+  presignPut(key: string, options: PresignOptions): Promise<string>;
+}
+
+export interface PresignOptions {
+  expiresInSeconds: number;
+  /** When the URL's lifetime starts (the clock of the caller). */
+  now: Date;
 }
 
 /** Produces raw signatures for CMS (KMS asymmetric key in AWS, a local key on the embedded default). */

@@ -1,68 +1,58 @@
 /**
- * The regulators' HTTP API (API Gateway HTTP API, payload 2.0, IAM authorization at the gateway):
- *
- *   GET /institutions/{institutionId}/reports             the institution's archived reports
- *   GET /institutions/{institutionId}/reports/{reportId}  one report and a short-lived download link
- *
- * Read-only; every call is logged with the caller's IAM identity.
+ * The reports API (API Gateway HTTP API, payload 2.0, IAM authorization at the gateway). Routes and
+ * rules live in `shared/access/` (see routes.ts); this handler only turns the event into a request,
+ * maps the caller's IAM identity to a principal by role name, and answers JSON.
  */
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { S3Client } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyEventV2WithIAMAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { DynamoRecordStore } from '../../shared/adapters/dynamodb-record-store.js';
-import type { ReportRecord } from '../../shared/domain/records.js';
+import { S3ObjectStore } from '../../shared/adapters/s3-object-store.js';
+import { presigningClientConfig, S3UrlSigner } from '../../shared/adapters/s3-url-signer.js';
+import { principalFromIamArn } from '../../shared/access/principal.js';
+import { ReportAccess } from '../../shared/access/report-access.js';
+import { handleApiRequest, type ApiRequest } from '../../shared/access/routes.js';
+import { systemClock } from '../../shared/ports.js';
 import { ApiEnvironment, readEnvironment } from '../aws-deps.js';
 import { instrumented, logger, tracer } from '../powertools.js';
-
-const env = readEnvironment(ApiEnvironment);
-const s3 = tracer.captureAWSv3Client(new S3Client({}));
-const records = new DynamoRecordStore(tracer.captureAWSv3Client(new DynamoDBClient({})), env.RECORDS_TABLE);
-
-const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 type Event = APIGatewayProxyEventV2WithIAMAuthorizer;
 type Result = APIGatewayProxyStructuredResultV2;
 
-const json = (statusCode: number, body: unknown): Result => ({
-  statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  body: JSON.stringify(body),
-});
+const env = readEnvironment(ApiEnvironment);
+const s3 = tracer.captureAWSv3Client(new S3Client(presigningClientConfig));
+const access = new ReportAccess(
+  {
+    records: new DynamoRecordStore(tracer.captureAWSv3Client(new DynamoDBClient({})), env.RECORDS_TABLE),
+    archive: new S3ObjectStore(s3, env.ARCHIVE_BUCKET),
+    archiveUrls: new S3UrlSigner(s3, env.ARCHIVE_BUCKET),
+    uploadUrls: env.UPLOADS_BUCKET ? new S3UrlSigner(s3, env.UPLOADS_BUCKET) : undefined,
+    clock: systemClock,
+  },
+  { downloadLinkSeconds: env.DOWNLOAD_LINK_SECONDS, uploadLinkSeconds: env.UPLOAD_LINK_SECONDS },
+);
 
-/** What a regulator sees of a report (the archive key stays internal). */
-function summary(report: ReportRecord) {
-  const { archiveKey: _archiveKey, ...visible } = report;
-  return visible;
-}
-
-async function listReports(institutionId: string): Promise<Result> {
-  const reports = await records.listReports(institutionId);
-  return json(200, { institutionId, reports: reports.map(summary) });
-}
-
-async function getReport(institutionId: string, reportId: string): Promise<Result> {
-  const report = (await records.listReports(institutionId)).find((r) => r.reportId === reportId);
-  if (!report) return json(404, { error: 'report not found' });
-  const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: env.ARCHIVE_BUCKET, Key: report.archiveKey }), {
-    expiresIn: env.DOWNLOAD_LINK_SECONDS,
-  });
-  return json(200, { report: summary(report), download: { url, expiresInSeconds: env.DOWNLOAD_LINK_SECONDS } });
+/** The transport-neutral request of an API Gateway event; the principal comes from the SigV4-verified IAM ARN. */
+export function toApiRequest(event: Event, rolePrefix = env.PRINCIPAL_ROLE_PREFIX): ApiRequest {
+  const caller = event.requestContext.authorizer?.iam?.userArn;
+  const body = event.body === undefined ? undefined : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+  return {
+    method: event.requestContext.http.method,
+    path: event.rawPath,
+    query: new URLSearchParams(event.rawQueryString ?? ''),
+    body: body && new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+    principal: principalFromIamArn(caller, rolePrefix),
+    caller,
+  };
 }
 
 export const handler = instrumented(async (event: Event, _context: Context): Promise<Result> => {
-  const { institutionId, reportId } = event.pathParameters ?? {};
-  const caller = event.requestContext.authorizer?.iam?.userArn;
-  logger.info('api call', { routeKey: event.routeKey, caller, institutionId, reportId });
-  if (!institutionId || !ID.test(institutionId) || (reportId !== undefined && !ID.test(reportId))) {
-    return json(400, { error: 'malformed institution or report id' });
-  }
-  switch (event.routeKey) {
-    case 'GET /institutions/{institutionId}/reports':
-      return listReports(institutionId);
-    case 'GET /institutions/{institutionId}/reports/{reportId}':
-      return getReport(institutionId, reportId!);
-    default:
-      return json(404, { error: `no route ${event.routeKey}` });
-  }
+  const request = toApiRequest(event);
+  const response = await handleApiRequest(access, request);
+  logger.info('api call', { routeKey: event.routeKey, path: request.path, caller: request.caller, status: response.status });
+  return {
+    statusCode: response.status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    body: JSON.stringify(response.body),
+  };
 });

@@ -6,6 +6,7 @@
  *   dossier verify <report.pdf> [--institution local] [--report-id ID] [--data .data]
  *   dossier assess <case.json> [--config institution.json] [--today YYYY-MM-DD]
  *   dossier assess --schema
+ *   dossier serve [--port 8787] [--data .data]
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import { z } from 'zod';
 import { verifyAgainstArchive } from '../../shared/pipeline/verify-report.js';
 import { assessCase, CaseInput, caseInputJsonSchema, createDefaultCalendar, InstitutionConfig } from '../../shared/rules/index.js';
 import { startLocalRuntime } from './local-runtime.js';
+import { PRINCIPAL_HEADER, startServer } from './serve.js';
 import { collectFiles, processFiles } from './process-files.js';
 import { caseTable, summaryTable } from './summary.js';
 import { assessCases } from '../../shared/pipeline/assess-cases.js';
@@ -22,7 +24,8 @@ const USAGE = `usage:
   dossier process <files or folders...> [--out DIR] [--institution ID] [--data DIR]
   dossier verify <report.pdf> [--institution ID] [--report-id ID] [--data DIR]
   dossier assess <case.json> [--config institution.json] [--today YYYY-MM-DD]
-  dossier assess --schema`;
+  dossier assess --schema
+  dossier serve [--port PORT] [--data DIR]   (reports API on 127.0.0.1; principal from the x-dossier-principal header)`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -35,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
       'report-id': { type: 'string' },
       config: { type: 'string' },
       today: { type: 'string' },
+      port: { type: 'string', default: '8787' },
       schema: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -47,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'process') return processCommand(args, values);
   if (command === 'verify') return verifyCommand(args, values);
   if (command === 'assess') return assessCommand(args, values);
+  if (command === 'serve') return serveCommand(values);
   console.error(`unknown command: ${command}\n${USAGE}`);
   return 2;
 }
@@ -147,6 +152,31 @@ async function assessCommand(paths: string[], options: { config?: string; today?
   const assessment = assessCase(input.data, { calendar: createDefaultCalendar(), institutionConfig, today: options.today });
   console.log(JSON.stringify(assessment, null, 2));
   return 0;
+}
+
+/**
+ * Serves the reports API over the local records and archive until interrupted. The principal
+ * header is a local stand-in for IAM: the server listens on 127.0.0.1 only.
+ */
+async function serveCommand(options: { data: string; port: string }): Promise<number> {
+  const port = Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error('--port must be a port number');
+    return 2;
+  }
+  const runtime = await startLocalRuntime({ dataDir: options.data, ocr: false });
+  try {
+    const server = await startServer({ records: runtime.deps.records, archive: runtime.deps.archive, uploads: runtime.deps.uploads }, { port });
+    console.error(`reports API on ${server.url} (local stand-in for IAM: header ${PRINCIPAL_HEADER}: regulator:<code> | institution:<id>); Ctrl-C stops`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await server.close();
+    return 0;
+  } finally {
+    await runtime.close();
+  }
 }
 
 /** Exits once everything written to stdout has reached the pipe (a large JSON would be cut off otherwise). */

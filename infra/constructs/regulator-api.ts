@@ -12,15 +12,23 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledgeNag } from '../nag.js';
 import { DossierFunction } from './dossier-function.js';
-import { REPORTS_PREFIX } from './storage.js';
+import { REPORTS_PREFIX, UPLOADS_PREFIX } from './storage.js';
 
-/** Routes of the regulators' API (all GET, all IAM-authorized). */
-export const API_ROUTES = ['/institutions/{institutionId}/reports', '/institutions/{institutionId}/reports/{reportId}'] as const;
+/** Routes of the API (all IAM-authorized); the same table as shared/access/routes.ts. */
+export const API_ROUTES = [
+  { path: '/institutions/{institutionId}/reports', method: apigwv2.HttpMethod.GET },
+  { path: '/institutions/{institutionId}/reports/{reportId}', method: apigwv2.HttpMethod.GET },
+  { path: '/institutions/{institutionId}/reports/{reportId}/verify', method: apigwv2.HttpMethod.POST },
+  { path: '/institutions/{institutionId}/uploads', method: apigwv2.HttpMethod.POST },
+  { path: '/jurisdictions/{jurisdiction}/reports', method: apigwv2.HttpMethod.GET },
+] as const;
 
 export interface RegulatorApiProps {
   readonly recordsTable: dynamodb.ITable;
   readonly archiveBucket: s3.IBucket;
-  /** The key of the table and the archive (reading a report needs kms:Decrypt). */
+  /** Institutions get presigned upload links into `uploads/<institutionId>/` of this bucket. */
+  readonly uploadsBucket: s3.IBucket;
+  /** The key of the table, the archive and the uploads (reading needs kms:Decrypt, uploading kms:GenerateDataKey). */
   readonly dataKey: kms.IKey;
   /** @default lambda.Architecture.ARM_64 */
   readonly architecture?: lambda.Architecture;
@@ -29,6 +37,11 @@ export interface RegulatorApiProps {
    * @default 300 seconds
    */
   readonly downloadLinkSeconds?: number;
+  /**
+   * Lifetime of a presigned upload link (at most 900).
+   * @default 900 seconds
+   */
+  readonly uploadLinkSeconds?: number;
   /**
    * Steady-state requests per second across the API.
    * @default 20
@@ -39,8 +52,9 @@ export interface RegulatorApiProps {
 }
 
 /**
- * The regulators' HTTP API: SigV4 (IAM) authorization on every route, access logs, throttling, and a
- * read-only function that lists an institution's reports and hands out short-lived download links.
+ * The regulators' and institutions' HTTP API: SigV4 (IAM) authorization on every route, access logs,
+ * throttling, and a function that lists reports (by institution, or by jurisdiction and kind),
+ * hands out short-lived download and upload links (each an audit event) and verifies reports.
  * Callers need `execute-api:Invoke` on the API's routes (see infra/README.md).
  */
 export class RegulatorApi extends Construct {
@@ -52,13 +66,15 @@ export class RegulatorApi extends Construct {
     const fn = new DossierFunction(this, 'Handler', {
       entry: 'functions/api/handler.ts',
       serviceName: 'regulator-api',
-      description: "Regulators' API: lists an institution's reports and presigns their download.",
+      description: 'Reports API: lists reports, presigns downloads and uploads, verifies reports; audits every grant.',
       architecture: props.architecture,
       memorySize: 512,
       environment: {
         RECORDS_TABLE: props.recordsTable.tableName,
         ARCHIVE_BUCKET: props.archiveBucket.bucketName,
         DOWNLOAD_LINK_SECONDS: String(props.downloadLinkSeconds ?? 300),
+        UPLOADS_BUCKET: props.uploadsBucket.bucketName,
+        UPLOAD_LINK_SECONDS: String(props.uploadLinkSeconds ?? 900),
       },
     });
     this.function = fn.function;
@@ -66,7 +82,21 @@ export class RegulatorApi extends Construct {
       new iam.PolicyStatement({
         sid: 'ReadRecords',
         actions: ['dynamodb:Query', 'dynamodb:GetItem'],
+        resources: [props.recordsTable.tableArn, `${props.recordsTable.tableArn}/index/GSI2`],
+      }),
+    );
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'AuditGrants',
+        actions: ['dynamodb:PutItem'],
         resources: [props.recordsTable.tableArn],
+      }),
+    );
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'PresignUploads',
+        actions: ['s3:PutObject'],
+        resources: [props.uploadsBucket.arnForObjects(`${UPLOADS_PREFIX}*`)],
       }),
     );
     fn.role.addToPrincipalPolicy(
@@ -79,7 +109,7 @@ export class RegulatorApi extends Construct {
     fn.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'DecryptData',
-        actions: ['kms:Decrypt', 'kms:DescribeKey'],
+        actions: ['kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey'],
         resources: [props.dataKey.keyArn],
       }),
     );
@@ -89,9 +119,15 @@ export class RegulatorApi extends Construct {
       `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(archive)}.Arn>/${REPORTS_PREFIX}*]`,
       'Presigns downloads of archived reports under reports/ only; which report is asked for is known per request.',
     );
+    const uploads = props.uploadsBucket.node.defaultChild as s3.CfnBucket;
+    acknowledgeNag(
+      fn.role,
+      `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(uploads)}.Arn>/${UPLOADS_PREFIX}*]`,
+      'Presigns uploads under uploads/ only; the function checks per request that an institution uploads under its own prefix.',
+    );
 
     this.api = new apigwv2.HttpApi(this, 'Api', {
-      description: "Regulators' read-only API over the reports (IAM authorization).",
+      description: 'Reports API for regulators and institutions (IAM authorization).',
       defaultAuthorizer: new HttpIamAuthorizer(),
       createDefaultStage: false,
     });
@@ -120,8 +156,8 @@ export class RegulatorApi extends Construct {
       },
     });
     const integration = new HttpLambdaIntegration('Reports', fn.function);
-    for (const path of API_ROUTES) {
-      this.api.addRoutes({ path, methods: [apigwv2.HttpMethod.GET], integration });
+    for (const route of API_ROUTES) {
+      this.api.addRoutes({ path: route.path, methods: [route.method], integration });
     }
   }
 }

@@ -5,9 +5,10 @@ import {
   ResourceNotFoundException,
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { StaleRecordError, type RecordStore } from '../ports.js';
-import { AuditEvent, DocumentRecord, ReportRecord } from '../domain/records.js';
+import { randomUUID } from 'node:crypto';
+import { AuditEvent, DocumentRecord, ReportRecord, type ReportKind } from '../domain/records.js';
 
 /**
  * The single-table layout (see README, "Data model").
@@ -17,6 +18,7 @@ import { AuditEvent, DocumentRecord, ReportRecord } from '../domain/records.js';
  * | document  | INST#<inst>   | DOC#<sha256>                      | STATUS#<status> / <updated>#<doc> |                                            |
  * | report    | INST#<inst>   | REPORT#<year>#<reportId>          |                                   | REPORTS#<jurisdiction>#<kind> / <year>#... |
  * | audit     | INST#<inst>   | AUDIT#<subjectId>#<at>#<action>   |                                   |                                            |
+ * | grant     | INST#<inst>   | AUDIT#<subjectId>#<at>#<action>#<uuid> (appendAudit: never collides)                        |
  */
 export const TABLE_KEYS = {
   partitionKey: 'PK',
@@ -147,8 +149,38 @@ export class DynamoRecordStore implements RecordStore {
     }
   }
 
-  async listReports(institutionId: string) {
-    return (await this.queryPrefix(institutionId, 'REPORT#')).map((i) => ReportRecord.parse(i));
+  async listReports(institutionId: string, year?: number) {
+    return (await this.queryPrefix(institutionId, year === undefined ? 'REPORT#' : `REPORT#${year}#`)).map((i) => ReportRecord.parse(i));
+  }
+
+  async listReportsByJurisdiction(jurisdiction: string, kind: ReportKind, year?: number) {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'GSI2',
+          KeyConditionExpression: year === undefined ? 'GSI2PK = :pk' : 'GSI2PK = :pk AND begins_with(GSI2SK, :year)',
+          ExpressionAttributeValues: { ':pk': `REPORTS#${jurisdiction}#${kind}`, ...(year === undefined ? {} : { ':year': `${year}#` }) },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(out.Items ?? []).map((i) => strip(i)!));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return items.map((i) => ReportRecord.parse(i));
+  }
+
+  async appendAudit(event: AuditEvent) {
+    const item = auditItem(event);
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...item, SK: `${item.SK}#${randomUUID()}` },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
   }
 
   async listAudit(institutionId: string, subjectId?: string) {

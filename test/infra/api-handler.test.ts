@@ -36,7 +36,7 @@ function get(path: string, routeKey: string, pathParameters: Record<string, stri
     callerId: 'AROAEXAMPLE:regulator',
     cognitoIdentity: null,
     principalOrgId: 'o-example',
-    userArn: 'arn:aws-cn:iam::000000000000:role/regulator',
+    userArn: 'arn:aws-cn:iam::000000000000:role/dossier-regulator-YN',
     userId: 'AROAEXAMPLE:regulator',
   };
   return {
@@ -121,7 +121,8 @@ describe("regulators' API handler", () => {
     ['an unknown report', { institutionId: 'yn-dianzhong', reportId: 'nope' }, 404],
     ['a malformed institution id', { institutionId: '../etc', reportId: 'x' }, 400],
   ])('answers %s with %i', async (_label, params, status) => {
-    const response = await handler(get('/x', 'GET /institutions/{institutionId}/reports/{reportId}', params), context);
+    const path = `/institutions/${encodeURIComponent(params.institutionId)}/reports/${encodeURIComponent(params.reportId)}`;
+    const response = await handler(get(path, 'GET /institutions/{institutionId}/reports/{reportId}', params), context);
     expect(response.statusCode).toBe(status);
   });
 });

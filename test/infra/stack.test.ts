@@ -282,10 +282,10 @@ describe('least privilege', () => {
     ]);
   });
 
-  it('keeps the API role read-only', () => {
+  it('gives the API role reads, audit writes and upload presigning only: it can neither sign nor delete', () => {
     const actions = statementsByRole(template).get(ids.apiRole)!.flatMap(actionsOf);
     expect(actions.filter((a) => /^(s3|dynamodb|kms):/.test(a)).sort()).toEqual(
-      ['dynamodb:GetItem', 'dynamodb:Query', 'kms:Decrypt', 'kms:DescribeKey', 's3:GetObject'].sort(),
+      ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey', 's3:GetObject', 's3:PutObject'].sort(),
     );
   });
 
@@ -302,6 +302,9 @@ describe("regulators' API", () => {
     expect(routes.map(([, r]) => r.Properties.RouteKey).sort()).toEqual([
       'GET /institutions/{institutionId}/reports',
       'GET /institutions/{institutionId}/reports/{reportId}',
+      'GET /jurisdictions/{jurisdiction}/reports',
+      'POST /institutions/{institutionId}/reports/{reportId}/verify',
+      'POST /institutions/{institutionId}/uploads',
     ]);
     for (const [, route] of routes) expect(route.Properties.AuthorizationType).toBe('AWS_IAM');
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
