@@ -8,37 +8,16 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestHandler } from '../../functions/ingest/ingest.js';
 import type { LocalRuntime } from '../../functions/cli/local-runtime.js';
-import { embedCjkFont } from '../../shared/pdf/fonts.js';
+import { textPdf, YUNNAN_FACT_SHEET } from '../helpers/text-pdf.js';
 import type { PipelineDeps } from '../../shared/pipeline/process-document.js';
 
 const BUCKET = 'guarantee-dossier-ingest';
 const IDEMPOTENCY_TABLE = 'idempotency';
 
-/** A born-digital fact-confirmation sheet (text layer: no OCR needed). */
-async function factSheetPdf(): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await embedCjkFont(doc);
-  const page = doc.addPage([595.28, 841.89]);
-  const lines = [
-    '事实认定材料',
-    '云南省滇中融资担保有限公司',
-    '编号：YNDB-2024-0031',
-    '被评议人：周晓峰',
-    '职务：业务二部经理',
-    '担保金额：人民币叁佰万元整',
-    '代偿日期：2024年5月20日',
-    '认定事实：被评议人按规定开展了保前调查和保后检查。',
-    '评议结论：尽职',
-    '评议日期：2024年7月1日',
-    '送达日期：2024年7月3日',
-  ];
-  lines.forEach((line, i) => page.drawText(line, { x: 60, y: 780 - i * 22, size: 12, font }));
-  return doc.save();
-}
+const factSheetPdf = () => textPdf(YUNNAN_FACT_SHEET);
 
 let sequence = 0;
 function message(body: unknown, receiveCount = 1): SQSRecord {

@@ -1,23 +1,14 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embedCjkFont } from '../../shared/pdf/fonts.js';
+import { textPdf } from '../helpers/text-pdf.js';
 import { processDocument } from '../../shared/pipeline/process-document.js';
 import { assessCases } from '../../shared/pipeline/assess-cases.js';
 import { caseInputFromDocuments, groupCases, roleFromPosition } from '../../shared/pipeline/case-input.js';
 import { verifyAgainstArchive } from '../../shared/pipeline/verify-report.js';
 import { startLocalRuntime, type LocalRuntime } from '../../functions/cli/local-runtime.js';
 import type { DocumentRecord } from '../../shared/domain/records.js';
-
-async function textPdf(lines: string[]): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await embedCjkFont(doc);
-  const page = doc.addPage([595.28, 841.89]);
-  lines.forEach((line, i) => page.drawText(line, { x: 60, y: 780 - i * 22, size: 12, font }));
-  return doc.save();
-}
 
 const MINUTES = [
   '云南省滇中融资担保有限公司',

@@ -1,35 +1,13 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embedCjkFont } from '../../shared/pdf/fonts.js';
+import { textPdf, YUNNAN_FACT_SHEET } from '../helpers/text-pdf.js';
 import { processDocument } from '../../shared/pipeline/process-document.js';
 import { verifyAgainstArchive } from '../../shared/pipeline/verify-report.js';
 import { startLocalRuntime, type LocalRuntime } from '../../functions/cli/local-runtime.js';
 
-/** A born-digital PDF (text layer, no OCR needed) with the given lines. */
-async function textPdf(lines: string[]): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await embedCjkFont(doc);
-  const page = doc.addPage([595.28, 841.89]);
-  lines.forEach((line, i) => page.drawText(line, { x: 60, y: 780 - i * 22, size: 12, font }));
-  return doc.save();
-}
-
-const FACT_SHEET = [
-  '事实认定材料',
-  '云南省滇中融资担保有限公司',
-  '编号：YNDB-2024-0031',
-  '被评议人：周晓峰',
-  '职务：业务二部经理',
-  '担保金额：人民币叁佰万元整',
-  '代偿日期：2024年5月20日',
-  '认定事实：被评议人按规定开展了保前调查和保后检查。',
-  '评议结论：尽职',
-  '评议日期：2024年7月1日',
-  '送达日期：2024年7月3日',
-];
+const FACT_SHEET = YUNNAN_FACT_SHEET;
 
 let runtime: LocalRuntime;
 let clockTick = 0;
