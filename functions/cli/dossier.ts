@@ -7,6 +7,7 @@
  *   dossier assess <case.json> [--config institution.json] [--today YYYY-MM-DD]
  *   dossier assess --schema
  *   dossier serve [--port 8787] [--data .data]
+ *   dossier correct <document id or file name> <field> <value> --by NAME [--institution local] [--data .data]
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -19,6 +20,7 @@ import { PRINCIPAL_HEADER, startServer } from './serve.js';
 import { collectFiles, processFiles } from './process-files.js';
 import { caseTable, summaryTable } from './summary.js';
 import { assessCases } from '../../shared/pipeline/assess-cases.js';
+import { correctField, CorrectionError } from '../../shared/pipeline/correct-field.js';
 
 const USAGE = `usage:
   dossier process <files or folders...> [--out DIR] [--institution ID] [--data DIR]
@@ -40,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
       today: { type: 'string' },
       port: { type: 'string', default: '8787' },
       schema: { type: 'boolean' },
+      by: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -51,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'process') return processCommand(args, values);
   if (command === 'verify') return verifyCommand(args, values);
   if (command === 'assess') return assessCommand(args, values);
+  if (command === 'correct') return correctCommand(args, values);
   if (command === 'serve') return serveCommand(values);
   console.error(`unknown command: ${command}\n${USAGE}`);
   return 2;
@@ -127,6 +131,35 @@ async function verifyCommand(paths: string[], options: { data: string; instituti
     console.log(JSON.stringify(result, null, 2));
     console.error(result.valid ? '签名有效，文件与存档一致 (valid)' : `验证未通过 (not valid):\n- ${result.problems.join('\n- ')}`);
     return result.valid ? 0 : 1;
+  } finally {
+    await runtime.close();
+  }
+}
+
+/** Records a person's correction of one extracted value, re-validates and re-issues the reports. */
+async function correctCommand(args: string[], options: { by?: string; institution: string; data: string }): Promise<number> {
+  const [document, field, text] = args;
+  if (!document || !field || text === undefined || !options.by) {
+    console.error(USAGE);
+    return 2;
+  }
+  const runtime = await startLocalRuntime({ dataDir: options.data, ocr: false });
+  try {
+    const documents = await runtime.deps.records.listDocuments(options.institution);
+    const matches = documents.filter((d) => d.documentId === document || d.fileName === document);
+    if (matches.length !== 1) {
+      console.error(matches.length ? `“${document}”对应多个文件，请使用文件编号 (ambiguous; use the document id)` : `没有找到“${document}” (no such document)`);
+      return 2;
+    }
+    const record = await correctField(runtime.deps, { institutionId: options.institution, documentId: matches[0].documentId, field, text, by: options.by });
+    console.log(JSON.stringify({ documentId: record.documentId, status: record.status, reasons: record.reasons, reportIds: record.reportIds }, null, 2));
+    return 0;
+  } catch (err) {
+    if (err instanceof CorrectionError) {
+      console.error(err.message);
+      return 2;
+    }
+    throw err;
   } finally {
     await runtime.close();
   }

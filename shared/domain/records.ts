@@ -39,6 +39,8 @@ export const DocumentRecord = z.object({
   status: DocumentStatus,
   /** Why a document needs review or was rejected, in plain Chinese. */
   reasons: z.array(z.string()).default([]),
+  /** For a rejected document: the stable code of the cause (see shared/intake/rejections.ts), e.g. `ENCRYPTED_PDF`. */
+  rejectionCode: z.string().optional(),
   pages: z.number().int().min(0).default(0),
   textSource: z.enum(['pdf-text-layer', 'ocr']).optional(),
   ocrEngine: z.string().optional(),
@@ -46,6 +48,10 @@ export const DocumentRecord = z.object({
   findings: z.array(Finding).default([]),
   jurisdiction: z.string().optional(),
   reportIds: z.array(z.string()).default([]),
+  /** Values a person corrected, oldest first (who, when, what was read before). */
+  corrections: z
+    .array(z.object({ field: z.string(), value: z.unknown(), previous: z.unknown().optional(), by: z.string(), at: z.string() }))
+    .optional(),
   /** Incremented by every stored change; a change based on an older revision is refused. */
   revision: z.number().int().min(0).default(0),
   receivedAt: z.string(),

@@ -44,7 +44,9 @@ export async function issueReports(deps: PipelineDeps, record: DocumentRecord): 
   return updated;
 }
 
-export const reportId = (kind: ReportKind, record: DocumentRecord) => `${kind.toLowerCase().replace('_', '-')}-${record.documentId.slice(0, 24)}`;
+/** Derived from the document (and its corrections): a retry gives the same id, a correction a new one. */
+export const reportId = (kind: ReportKind, record: DocumentRecord) =>
+  `${kind.toLowerCase().replace('_', '-')}-${record.documentId.slice(0, 24)}${record.corrections?.length ? `-c${record.corrections.length}` : ''}`;
 
 async function render(deps: PipelineDeps, kind: ReportKind, record: DocumentRecord, meta: { documentNo: string; generatedAt: Date }) {
   if (kind === 'FACT_SHEET') {
