@@ -1,6 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import type { DocumentRecord } from '../../shared/domain/records.js';
+import { keySegment } from '../../shared/intake/names.js';
 import { processDocument, type PipelineDeps } from '../../shared/pipeline/process-document.js';
 
 const SCAN_EXTENSIONS = new Set(['.pdf', '.png', '.jpg', '.jpeg', '.tif', '.tiff']);
@@ -20,15 +22,12 @@ export async function collectFiles(paths: string[]): Promise<string[]> {
   return [...new Set(out.map((f) => resolve(f)))].sort();
 }
 
-/** A key that is safe in any object store: no traversal, no control characters. */
+/** A key that is safe in any object store: each path segment escaped and bounded (no traversal, no control characters). */
 export function uploadKey(institutionId: string, file: string, base: string): string {
   const rel = relative(base, file) || basename(file);
-  const safe = rel
-    .split(/[\\/]+/)
-    .filter((part) => part !== '' && part !== '.' && part !== '..')
-    .map((part) => part.replace(/[\u0000-\u001f\u007f]/g, '_'))
-    .join('/');
-  return `uploads/${institutionId}/${safe || 'unnamed'}`;
+  const segments = rel.split(/[\\/]+/).filter((part) => part !== '' && part !== '.' && part !== '..');
+  const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+  return `uploads/${institutionId}/${segments.map((part) => keySegment(part, hash)).join('/') || 'unnamed'}`;
 }
 
 export interface FileOutcome {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ObjectStore } from '../ports.js';
 
@@ -13,8 +13,12 @@ export class FsObjectStore implements ObjectStore {
 
   /** Resolves a key, refusing keys that would escape the root (`..`, absolute paths). */
   private path(key: string): string {
+    const segments = key.split('/');
+    // Keys are flat names with slashes, as in S3: no empty, `.` or `..` segment may move the path.
+    if (key.includes('\0') || key.includes('\\') || segments.some((part) => part === '' || part === '.' || part === '..'))
+      throw new Error(`invalid object key: ${JSON.stringify(key)}`);
     const path = resolve(this.root, key);
-    if (key === '' || key.includes('\0') || !path.startsWith(this.root + sep)) throw new Error(`invalid object key: ${JSON.stringify(key)}`);
+    if (!path.startsWith(this.root + sep)) throw new Error(`invalid object key: ${JSON.stringify(key)}`);
     return path;
   }
 
@@ -25,17 +29,21 @@ export class FsObjectStore implements ObjectStore {
   async put(key: string, bytes: Uint8Array, options: { ifAbsent?: boolean } = {}) {
     const path = this.path(key);
     await mkdir(dirname(path), { recursive: true });
+    const tmp = `${path}.${randomUUID()}.tmp`;
+    await writeFile(tmp, bytes);
     if (options.ifAbsent) {
+      // Written whole first, then linked into place: a reader never sees half a file, and an
+      // existing object is never replaced.
       try {
-        await writeFile(path, bytes, { flag: 'wx' });
+        await link(tmp, path);
         return true;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
         throw err;
+      } finally {
+        await unlink(tmp);
       }
     }
-    const tmp = `${path}.${randomUUID()}.tmp`;
-    await writeFile(tmp, bytes);
     await rename(tmp, path);
     return true;
   }

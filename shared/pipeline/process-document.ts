@@ -54,7 +54,10 @@ export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(byte
  * report → sign → archive. Idempotent: the same content for the same institution is one
  * document; a repeat of a finished document only completes what is missing (its reports).
  * Every document ends PROCESSED, NEEDS_REVIEW or REJECTED; errors in one file never escape
- * as anything but a REJECTED record with a reason, unless the stores themselves fail.
+ * as anything but a REJECTED record with a reason (or, for a fault while extracting, a record
+ * in review). What does escape is a failure of the infrastructure: the stores, the signer, or
+ * the OCR engine (`OcrFailedError`); the delivery then fails and is retried, and the retry
+ * completes what is missing.
  */
 export async function processDocument(deps: PipelineDeps, upload: Upload): Promise<DocumentRecord> {
   const { records, clock, config } = deps;

@@ -1,6 +1,7 @@
 import type { ReportKind, ReportRecord } from '../domain/records.js';
 import { certificateFingerprint } from '../signing/certificate.js';
 import { signPdf } from '../signing/sign-pdf.js';
+import { verifySignedPdf } from '../signing/verify.js';
 import { audit, sha256Hex, type PipelineDeps } from './process-document.js';
 
 const DOCUMENT_NO_PREFIX: Record<ReportKind, string> = {
@@ -36,10 +37,19 @@ export async function publishReport(deps: PipelineDeps, spec: ReportSpec): Promi
     reason: spec.kind,
     signingTime: generatedAt,
   });
+  let signedAt = generatedAt;
+  let certificateSha256: string | undefined;
   if (!(await deps.archive.put(archiveKey, pdf, { contentType: 'application/pdf', ifAbsent: true }))) {
+    // Archived by an earlier attempt: that file stands, and the record must describe it (its
+    // hash, signing time and certificate), never this attempt's copy. A copy that does not
+    // verify (still being written, or cut off by a crash) is not recorded: the attempt fails.
     pdf = await deps.archive.get(archiveKey);
+    const archived = await verifySignedPdf(pdf);
+    if (!archived.valid) throw new ArchivedReportDamagedError(archiveKey, archived.problems);
+    if (archived.signingTime) signedAt = new Date(archived.signingTime);
+    certificateSha256 = archived.certificateSha256;
   }
-  const [certificate] = await deps.signer.certificateChain();
+  certificateSha256 ??= certificateFingerprint((await deps.signer.certificateChain())[0]);
   const report: ReportRecord = {
     institutionId: spec.institutionId,
     reportId: spec.reportId,
@@ -51,12 +61,23 @@ export async function publishReport(deps: PipelineDeps, spec: ReportSpec): Promi
     archiveKey,
     sha256: sha256Hex(pdf),
     bytes: pdf.length,
-    certificateSha256: certificateFingerprint(certificate),
-    generatedAt: generatedAt.toISOString(),
+    certificateSha256,
+    generatedAt: signedAt.toISOString(),
   };
   await deps.records.putReport(report, {
     ...audit(deps, { institutionId: spec.institutionId, documentId: spec.reportId }, 'REPORT_ARCHIVED'),
     detail: { archiveKey, sha256: report.sha256 },
   });
   return report;
+}
+
+/** The archive holds a report under this key that does not verify; it is write-once, so a person must look. */
+export class ArchivedReportDamagedError extends Error {
+  constructor(
+    readonly archiveKey: string,
+    readonly problems: string[],
+  ) {
+    super(`archived report ${archiveKey} does not verify: ${problems.join('; ')}`);
+    this.name = 'ArchivedReportDamagedError';
+  }
 }

@@ -4,11 +4,20 @@ import type { PageImage } from '../domain/text.js';
 import type { MediaType } from '../intake/gate.js';
 import { estimateSkew, removeRulingLines, type Gray } from './preprocess.js';
 
-/** Decoded page images of an image upload (a TIFF may hold several pages). */
-export async function decodeImagePages(bytes: Uint8Array, type: Exclude<MediaType, 'application/pdf'>, maxPixels: number): Promise<Canvas[]> {
+/**
+ * Decoded page images of an image upload (a TIFF may hold several pages). `pages` limits the
+ * decoding to a range (1-based), so long files can be read a few pages at a time.
+ */
+export async function decodeImagePages(
+  bytes: Uint8Array,
+  type: Exclude<MediaType, 'application/pdf'>,
+  maxPixels: number,
+  pages?: { first: number; count: number },
+): Promise<Canvas[]> {
   if (type === 'image/tiff') {
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    const ifds = UTIF.decode(buffer).filter((ifd) => ifd['t256'] && ifd['t257']);
+    const all = tiffPages(buffer);
+    const ifds = pages ? all.slice(pages.first - 1, pages.first - 1 + pages.count) : all;
     return ifds.map((ifd) => {
       const width = Number((ifd['t256'] as number[])[0]);
       const height = Number((ifd['t257'] as number[])[0]);
@@ -23,6 +32,7 @@ export async function decodeImagePages(bytes: Uint8Array, type: Exclude<MediaTyp
       return canvas;
     });
   }
+  if (pages && pages.first > 1) return [];
   const { width, height } = imageSize(bytes, type);
   assertPixels(width, height, maxPixels);
   const image = await loadImage(Buffer.from(bytes));
@@ -32,6 +42,18 @@ export async function decodeImagePages(bytes: Uint8Array, type: Exclude<MediaTyp
   ctx.fillRect(0, 0, image.width, image.height);
   ctx.drawImage(image, 0, 0);
   return [canvas];
+}
+
+/** Number of pages in an image upload, from the headers (nothing decoded). */
+export function imagePageCount(bytes: Uint8Array, type: Exclude<MediaType, 'application/pdf'>): number {
+  if (type !== 'image/tiff') return 1;
+  return tiffPages(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer).length;
+}
+
+/** The page directories of a TIFF; maker notes (camera data, not pages) are not parsed. */
+function tiffPages(buffer: ArrayBuffer): UTIF.IFD[] {
+  const decode = UTIF.decode as (buffer: ArrayBuffer, options: { parseMN: boolean; debug: boolean }) => UTIF.IFD[];
+  return decode(buffer, { parseMN: false, debug: false }).filter((ifd) => ifd['t256'] && ifd['t257']);
 }
 
 export class ImageTooLargeError extends Error {}

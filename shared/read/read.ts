@@ -2,7 +2,8 @@ import type { OcrEngine } from '../ports.js';
 import type { OcrPage, ReadDocument } from '../domain/text.js';
 import type { IntakeLimits, MediaType } from '../intake/gate.js';
 import { pdfPageCount, pdfTextLayer, rasterizePdf } from '../pdf/rasterize.js';
-import { decodeImagePages, prepareForOcr } from './images.js';
+import type { Canvas } from '@napi-rs/canvas';
+import { decodeImagePages, imagePageCount, prepareForOcr } from './images.js';
 
 /** Resolution scanned PDF pages are rendered at for OCR. */
 export const OCR_DPI = 300;
@@ -17,37 +18,85 @@ export interface ReadResult extends ReadDocument {
 
 /**
  * Gets the text of a document: a born-digital PDF's own text layer when it has one (no OCR),
- * otherwise the page images through the OCR engine, after seal-ink suppression.
+ * otherwise the page images through the OCR engine, after seal-ink suppression. Pages are
+ * decoded and recognized two at a time, so memory stays flat on long files; page images are
+ * kept within `limits.maxPixels`.
+ *
+ * Errors about the file itself (corrupt, too many pages, too large) are thrown as they come;
+ * a failure of the OCR engine is thrown as `OcrFailedError`, since it says nothing about the
+ * file and the document should be tried again, not rejected.
  */
 export async function readDocument(bytes: Uint8Array, type: MediaType, ocr: OcrEngine, limits: IntakeLimits): Promise<ReadResult> {
+  const batch = 2;
+  const pages: OcrPage[] = [];
+  const sealPages: number[] = [];
+  const recognize = async (canvases: Canvas[], firstPage: number) => {
+    // blank pages (the backs of sheets) are not worth preparing and recognizing
+    const inked = canvases.map((canvas, i) => ({ canvas, pageNumber: firstPage + i })).filter(({ canvas }) => !isBlank(canvas));
+    const prepared = await Promise.all(inked.map(({ canvas, pageNumber }) => prepareForOcr(canvas, pageNumber)));
+    prepared.forEach((p) => p.redShare > 0.002 && sealPages.push(p.page.pageNumber));
+    let recognized: OcrPage[] = [];
+    try {
+      if (prepared.length > 0) recognized = await ocr.recognize(prepared.map((p) => p.page));
+    } catch (err) {
+      throw new OcrFailedError(ocr.name, err);
+    }
+    let next = 0;
+    canvases.forEach((canvas, i) => {
+      const pageNumber = firstPage + i;
+      pages.push(inked.some((p) => p.canvas === canvas) ? recognized[next++] : { pageNumber, width: canvas.width, height: canvas.height, lines: [] });
+    });
+  };
+
   if (type === 'application/pdf') {
     const pageCount = await pdfPageCount(bytes);
     if (pageCount > limits.maxPages) throw new TooManyPagesError(pageCount);
     const layer = await pdfTextLayer(bytes);
     if (hasTextLayer(layer)) return { source: 'pdf-text-layer', engine: 'pdfjs-text-layer', pages: layer, sealPages: [] };
-    const pages: OcrPage[] = [];
-    const sealPages: number[] = [];
-    // one page at a time keeps memory flat on long scans; the OCR pool works within a page batch
-    const batch = 2;
     for (let first = 1; first <= pageCount; first += batch) {
-      const images = await rasterizePdf(bytes, { dpi: OCR_DPI, firstPage: first, maxPages: batch });
-      const prepared = await Promise.all(images.map(async (img) => prepareForOcr(await canvasOf(img.image), img.pageNumber)));
-      prepared.forEach((p) => p.redShare > 0.002 && sealPages.push(p.page.pageNumber));
-      pages.push(...(await ocr.recognize(prepared.map((p) => p.page))));
+      const images = await rasterizePdf(bytes, { dpi: OCR_DPI, firstPage: first, maxPages: batch, maxPixels: limits.maxPixels });
+      await recognize(await Promise.all(images.map((img) => canvasOf(img.image))), first);
     }
     return { source: 'ocr', engine: ocr.name, pages, sealPages };
   }
-  const canvases = await decodeImagePages(bytes, type, limits.maxPixels);
-  if (canvases.length > limits.maxPages) throw new TooManyPagesError(canvases.length);
-  const prepared = await Promise.all(canvases.map((c, i) => prepareForOcr(c, i + 1)));
-  const pages = await ocr.recognize(prepared.map((p) => p.page));
-  return { source: 'ocr', engine: ocr.name, pages, sealPages: prepared.filter((p) => p.redShare > 0.002).map((p) => p.page.pageNumber) };
+  const pageCount = imagePageCount(bytes, type);
+  if (pageCount > limits.maxPages) throw new TooManyPagesError(pageCount);
+  for (let first = 1; first <= pageCount; first += batch) {
+    await recognize(await decodeImagePages(bytes, type, limits.maxPixels, { first, count: batch }), first);
+  }
+  return { source: 'ocr', engine: ocr.name, pages, sealPages };
 }
 
 export class TooManyPagesError extends Error {
   constructor(readonly pages: number) {
     super(`${pages} pages`);
   }
+}
+
+/** The OCR engine failed (not the file): the document is to be tried again. */
+export class OcrFailedError extends Error {
+  constructor(engine: string, override readonly cause: unknown) {
+    super(`OCR engine ${engine} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'OcrFailedError';
+  }
+}
+
+/** Share of dark pixels below which a page counts as blank: a few specks of dust, not a character. */
+const BLANK_INK_SHARE = 0.00002;
+
+/** Whether a page image is blank (sampled on a 2-pixel grid). */
+export function isBlank(canvas: Canvas): boolean {
+  const { width, height } = canvas;
+  const px = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+  let dark = 0;
+  let seen = 0;
+  for (let y = 0; y < height; y += 2) {
+    for (let i = y * width * 4; i < (y + 1) * width * 4; i += 8) {
+      seen++;
+      if (px[i] * 299 + px[i + 1] * 587 + px[i + 2] * 114 < 160_000) dark++;
+    }
+  }
+  return dark <= seen * BLANK_INK_SHARE;
 }
 
 function hasTextLayer(pages: OcrPage[]): boolean {
