@@ -1,108 +1,295 @@
 import type { AuditReportFields, Field } from '../domain/fields.js';
+import { labelCore, labelEntries, wholeLabel, type LabelSpec } from './labels.js';
+import { isProseRow, ITEM_START, Layout, type Paragraph } from './layout.js';
 import type { TextLine } from './lines.js';
-import { parseFiscalYear } from './normalize/date.js';
+import { findDates, parseFiscalYear } from './normalize/date.js';
+import { findMoney, parseMoney, type MoneyUnit } from './normalize/money.js';
+import { parseCount, parseMultiple, parsePercent } from './normalize/percent.js';
+import { spanLine } from './prose.js';
+import { findTables, periodColumn, unitIn } from './table.js';
 import {
-  countValue,
   dateValue,
   declaredUnit,
   fieldFrom,
   findInstitution,
-  firstMatch,
-  LabeledFields,
-  type Unreadable,
   idValue,
+  isInstitutionName,
+  LabeledFields,
   moneyValue,
-  multipleValue,
-  percentValue,
+  proseField,
   textValue,
+  type Unreadable,
 } from './values.js';
 
-const LABELS = {
-  reportNo: ['审计报告编号', '报告编号', '文号', '编号'],
-  institutionName: ['被审计单位', '被审计机构', '被检查单位', '审计对象'],
-  auditor: ['审计机构', '审计单位', '审计部门', '实施单位', '会计师事务所'],
-  period: ['审计期间', '会计期间', '审计年度', '所属期间', '报告期'],
-  reportDate: ['报告日期', '出具日期', '签发日期'],
-  registeredCapital: ['注册资本', '实收资本'],
-  outstandingBalance: ['期末在保余额', '年末在保余额', '在保余额'],
-  newGuaranteeAmount: ['本年新增担保金额', '新增担保金额', '新增担保额', '本年新增担保'],
-  compensationAmount: ['本年代偿金额', '代偿金额', '当年代偿额', '代偿额'],
-  compensationRate: ['担保代偿率', '年度代偿率', '代偿率'],
-  provisionCoverageRatio: ['拨备覆盖率'],
-  recoveryRate: ['担保代偿回收率', '代偿回收率'],
-  leverageMultiple: ['融资担保放大倍数', '放大倍数'],
-  newSmallMicroClients: ['新增小微企业和三农户数', '新增小微三农户数', '新增支小支农户数', '新增户数'],
-  avgFeeRate: ['平均担保费率', '综合担保费率', '平均费率'],
+export const AUDIT_LABELS = {
+  reportNo: ['审计报告编号', '报告编号', '报告文号', '文号', '编号'],
+  institutionName: ['被审计单位', '被审计机构', '被检查单位', '被审计单位名称', '审计对象'],
+  auditor: ['审计机构', '审计单位', '审计部门', '实施单位', '实施机构', '会计师事务所', '审计实施单位'],
+  fiscalYear: ['审计期间', '会计期间', '审计年度', '所属期间', '报告期', '审计区间', '所属年度'],
+  reportDate: ['报告日期', '出具日期', '签发日期', '报告出具日期'],
+  opinionType: ['审计意见类型', '审计意见', '审计结论', '总体评价', '评价结论', '审计评价'],
+  registeredCapital: ['注册资本', '实收资本', '注册资金'],
 } as const;
 
-const OPINIONS = ['无法表示意见', '带强调事项段的无保留意见', '标准无保留意见', '无保留意见', '保留意见', '否定意见'];
+/** Names of the key indicators, in tables and in running text. */
+export const INDICATOR_LABELS = {
+  outstandingBalance: ['期末在保余额', '年末在保余额', '融资担保在保余额', '担保在保余额', '在保责任余额', '在保余额', '担保余额'],
+  newGuaranteeAmount: ['本年新增担保金额', '本年新增担保额', '新增担保金额', '新增担保额', '当年新增担保金额', '当年新增担保', '本年新增担保', '新增担保发生额'],
+  compensationAmount: ['本年代偿金额', '当年代偿金额', '本期代偿金额', '代偿金额', '当年代偿额', '本年代偿额', '代偿额'],
+  compensationRate: ['融资担保代偿率', '担保代偿率', '年度代偿率', '当年代偿率', '本年代偿率', '代偿率'],
+  provisionCoverageRatio: ['拨备覆盖率', '准备金覆盖率', '风险准备金覆盖率'],
+  recoveryRate: ['担保代偿回收率', '累计代偿回收率', '代偿回收率'],
+  leverageMultiple: ['融资担保放大倍数', '融资担保责任余额放大倍数', '担保放大倍数', '放大倍数'],
+  newSmallMicroClients: ['新增小微企业和“三农”户数', '新增小微企业和三农户数', '新增小微三农户数', '新增支小支农户数', '支小支农新增户数', '新增小微企业户数', '新增户数'],
+  avgFeeRate: ['平均年化担保费率', '平均担保费率', '综合担保费率', '年化担保费率', '平均费率'],
+} as const;
+
+type IndicatorKey = keyof typeof INDICATOR_LABELS;
+type Kind = 'money' | 'percent' | 'multiple' | 'count';
+const KIND_OF: Record<IndicatorKey, Kind> = {
+  outstandingBalance: 'money',
+  newGuaranteeAmount: 'money',
+  compensationAmount: 'money',
+  compensationRate: 'percent',
+  provisionCoverageRatio: 'percent',
+  recoveryRate: 'percent',
+  leverageMultiple: 'multiple',
+  newSmallMicroClients: 'count',
+  avgFeeRate: 'percent',
+};
+
+const OPINIONS = [
+  '带强调事项段的无保留意见',
+  '带持续经营重大不确定性段的无保留意见',
+  '标准无保留意见',
+  '无法表示意见',
+  '无保留意见',
+  '保留意见',
+  '否定意见',
+  '存在重大风险隐患',
+  '存在较大风险隐患',
+  '存在一定风险隐患',
+  '总体合规',
+  '基本合规',
+  '不合规',
+  '合规',
+];
 
 export function extractAuditReport(lines: TextLine[], unreadable: Unreadable[] = []): AuditReportFields {
-  const r = new LabeledFields(lines, LABELS, unreadable);
+  const layout = new Layout(lines);
+  const r = new LabeledFields(layout, AUDIT_LABELS, unreadable);
   const unit = declaredUnit(lines);
-  const title = lines.filter((l) => l.page === 1).slice(0, 5);
-  const titleText = title.map((l) => l.text).join('');
+  const titleRows = layout.rows.filter((row) => row.page === layout.rows[0]?.page).slice(0, 6);
+  const titleText = titleRows.map((row) => row.segments.map((s) => s.text).join('')).join('');
+  const allText = layout.paragraphs().map((p) => p.text).join('');
 
-  const auditKind = firstMatch(title, /.+/, () =>
-    /内部审计|内审/.test(titleText)
+  const auditKind = ((): Field<NonNullable<AuditReportFields['auditKind']>['value']> | undefined => {
+    const kind = /内部审计|内审/.test(titleText)
       ? ('内部审计' as const)
       : /专项/.test(titleText)
         ? ('专项检查' as const)
         : /合规/.test(titleText)
           ? ('合规检查' as const)
-          : /财务|年度审计|会计师事务所/.test(titleText + lines.map((l) => l.text).join(''))
+          : /财务报表|年度财务|会计师事务所|注册会计师/.test(titleText + allText)
             ? ('年度财务审计' as const)
-            : undefined,
-  );
+            : undefined;
+    const row = titleRows.find((t) => /审计|检查/.test(t.segments.map((s) => s.text).join(''))) ?? titleRows[0];
+    return kind && row ? fieldFrom(row.segments[0].line, { value: kind, certainty: 0.95 }) : undefined;
+  })();
 
   const fiscalYear =
-    r.read('period', (t) => {
-      const year = parseFiscalYear(t);
-      return year !== undefined ? { value: year, certainty: 1 } : undefined;
-    }) ?? firstMatch(lines, /(\d{4})\s*年度/, (m) => Number(m[1]), 0.85);
+    r.read('fiscalYear', periodValue) ??
+    proseField(layout, /(\d{4})\s*年度/u, (m) => Number(m[1]), 0.85) ??
+    proseField(layout, /截至\s*(\d{4})\s*年(?:末|底|12月31日)/u, (m) => Number(m[1]), 0.8);
+
+  const indicators = readIndicators(layout, fiscalYear?.value, unit);
+  const lastLines = closing(layout);
 
   return {
-    reportNo: r.read('reportNo', idValue) ?? firstMatch(title, /[\u4e00-\u9fff]*[〔\[]\d{4}[〕\]]\s*\d+\s*号/u, (m) => m[0]),
-    institutionName: r.read('institutionName', textValue) ?? findInstitution(lines),
+    reportNo:
+      r.read('reportNo', idValue) ??
+      (() => {
+        // A document number standing alone under the title.
+        for (const row of layout.rows.slice(0, 12)) {
+          if (row.segments.length !== 1) continue;
+          const id = idValue(row.segments[0].display);
+          if (id && id.value.length >= row.segments[0].text.replace(/\s+/g, '').length - 1) return fieldFrom(row.segments[0].line, { ...id, certainty: 0.9 });
+        }
+        return undefined;
+      })(),
+    institutionName:
+      r.read('institutionName', organizationValue) ??
+      findInstitution(layout),
     auditKind,
-    auditor: r.read('auditor', textValue),
+    auditor: r.read('auditor', textValue) ?? lastLines.auditor,
     fiscalYear,
-    reportDate: r.read('reportDate', dateValue) ?? lastDate(lines),
-    opinionType: firstMatch(lines, new RegExp(`(${OPINIONS.join('|')})`), (m) => m[1]),
+    reportDate: r.read('reportDate', dateValue) ?? lastLines.date,
+    opinionType: r.read('opinionType', opinionValue) ?? proseField(layout, new RegExp(`(${OPINIONS.slice(0, 7).join('|')})`, 'u'), (m) => m[1], 0.85),
     registeredCapital: r.read('registeredCapital', moneyValue(unit)),
-    outstandingBalance: r.read('outstandingBalance', moneyValue(unit)),
-    newGuaranteeAmount: r.read('newGuaranteeAmount', moneyValue(unit)),
-    compensationAmount: r.read('compensationAmount', moneyValue(unit)),
-    compensationRate: r.read('compensationRate', percentValue),
-    provisionCoverageRatio: r.read('provisionCoverageRatio', percentValue),
-    recoveryRate: r.read('recoveryRate', percentValue),
-    leverageMultiple: r.read('leverageMultiple', multipleValue),
-    newSmallMicroClients: r.read('newSmallMicroClients', countValue),
-    avgFeeRate: r.read('avgFeeRate', percentValue),
-    findings: auditFindings(lines),
+    outstandingBalance: indicators.outstandingBalance,
+    newGuaranteeAmount: indicators.newGuaranteeAmount,
+    compensationAmount: indicators.compensationAmount,
+    compensationRate: indicators.compensationRate,
+    provisionCoverageRatio: indicators.provisionCoverageRatio,
+    recoveryRate: indicators.recoveryRate,
+    leverageMultiple: indicators.leverageMultiple,
+    newSmallMicroClients: indicators.newSmallMicroClients,
+    avgFeeRate: indicators.avgFeeRate,
+    findings: auditFindings(layout),
   };
 }
 
-/** The date a report is signed is usually its last date. */
-function lastDate(lines: TextLine[]): Field<string> | undefined {
-  for (const line of [...lines].reverse()) {
-    const date = dateValue(line.text);
-    if (date) return fieldFrom(line, { ...date, certainty: 0.8 });
-  }
-  return undefined;
+/** The name of an organization: a guarantee institution, or another body named like one. */
+function organizationValue(text: string): { value: string; certainty: number } | undefined {
+  const t = text.replace(/[（(]以下简称.*$/u, '').replace(/[。；;，,]$/u, '').trim();
+  if (isInstitutionName(t)) return { value: t, certainty: 1 };
+  return /(?:公司|集团|中心|合作社|事务所)$/u.test(t) && Array.from(t).length >= 6 ? { value: t, certainty: 0.8 } : undefined;
 }
 
-/** Numbered items under a findings heading (审计发现 / 发现的问题 / 主要问题). */
-function auditFindings(lines: TextLine[]): Field<string[]> | undefined {
-  const start = lines.findIndex((l) => /(审计发现|发现的(主要)?问题|存在的(主要)?问题|主要问题)/.test(l.text));
+/** A fiscal year: 2023年度, 2023年, or a whole calendar year 2023年1月1日至2023年12月31日. */
+function periodValue(text: string): { value: number; certainty: number } | undefined {
+  const year = parseFiscalYear(text.replace(/[。.]$/, ''));
+  if (year !== undefined) return { value: year, certainty: 1 };
+  const dates = findDates(text);
+  if (dates.length === 2 && dates[0].iso.endsWith('-01-01') && dates[1].iso.endsWith('-12-31') && dates[0].iso.slice(0, 4) === dates[1].iso.slice(0, 4))
+    return { value: Number(dates[0].iso.slice(0, 4)), certainty: 1 };
+  const m = /^(\d{4})\s*年度/u.exec(text.trim());
+  return m ? { value: Number(m[1]), certainty: 0.9 } : undefined;
+}
+
+/** An audit opinion: one of the standard types, else a short conclusion (for a person to confirm). */
+function opinionValue(text: string): { value: string; certainty: number } | undefined {
+  const t = text.replace(/\s+/g, '').replace(/[。.；;]$/u, '');
+  const known = OPINIONS.find((o) => t.includes(o));
+  if (known) return { value: known, certainty: t === known ? 1 : 0.9 };
+  return t && Array.from(t).length <= 12 && !/[，,]/.test(t) ? { value: t, certainty: 0.6 } : undefined;
+}
+
+/** The closing of a report: the issuer's name and the date under it. */
+function closing(layout: Layout): { auditor?: Field<string>; date?: Field<string> } {
+  const rows = layout.rows;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const text = rows[i].segments.map((s) => s.display).join('');
+    const dates = findDates(text);
+    if (dates.length !== 1 || dates[0].raw.replace(/\s+/g, '').length < text.replace(/\s+/g, '').length - 1) continue;
+    const date = fieldFrom(rows[i].segments[0].line, { value: dates[0].iso, certainty: 0.85 });
+    const above = rows[i - 1];
+    const name = above?.segments.length === 1 ? above.segments[0].display : undefined;
+    const auditor =
+      name && /(?:部|室|处|中心|所|委员会|公司|局|厅|小组|组)(?:[（(][^）)]*[)）])?$/u.test(name) && !/[，。；]/u.test(name)
+        ? fieldFrom(above.segments[0].line, { value: name, certainty: 0.8 })
+        : undefined;
+    return { auditor, date };
+  }
+  return {};
+}
+
+const ITEM = /^(?:[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]+[、.．])/u;
+
+/** Numbered items under a findings heading (审计发现 / 发现的问题 / 存在的主要问题): each item's first sentence. */
+function auditFindings(layout: Layout): Field<string[]> | undefined {
+  const paragraphs = layout.paragraphs();
+  const start = paragraphs.findIndex(
+    (p) => /^(?:[一二三四五六七八九十]+[、.．])?\s*(?:审计发现的(?:主要)?问题|审计发现|发现的(?:主要)?问题|存在的(?:主要)?问题|主要问题)[:：]?$/u.test(p.text.replace(/\s+/g, '')),
+  );
   if (start < 0) return undefined;
-  const items: TextLine[] = [];
-  for (const line of lines.slice(start + 1)) {
-    if (/^[一二三四五六七八九十]+[、.]/.test(line.text) && items.length > 0) break;
-    if (/^(\d+|[(（]\d+[)）])[.、)）]?/.test(line.text)) items.push(line);
-    else if (items.length > 0 && !/^(审计|四|五)/.test(line.text)) items[items.length - 1] = { ...items.at(-1)!, text: items.at(-1)!.text + line.text };
+  const heading = paragraphs[start].text.replace(/\s+/g, '');
+  const topLevel = /^[一二三四五六七八九十]+[、.．]/u.test(heading);
+  const items: { text: string; p: Paragraph }[] = [];
+  for (const p of paragraphs.slice(start + 1)) {
+    const text = p.display.replace(/\s+/g, '');
+    const item = ITEM.exec(text);
+    // The next section heading (四、…) ends the findings.
+    if (item && topLevel && /^[一二三四五六七八九十]+[、.．]/u.test(item[0])) break;
+    if (!item) {
+      if (items.length === 0) continue;
+      if (!ITEM_START.test(text) && /^(?:审计|建议|整改)/u.test(text)) break;
+      continue;
+    }
+    items.push({ text: text.slice(item[0].length), p });
   }
   if (items.length === 0) return undefined;
-  const field = fieldFrom(items[0], { value: items.map((i) => i.text.replace(/^(\d+|[(（]\d+[)）])[.、)）]?\s*/, '')), certainty: 1 });
-  return { ...field, confidence: Math.min(...items.map((i) => i.confidence)) };
+  const heads = items.map((i) => i.text.split(/[。；;]/u)[0].replace(/[：:，,]$/u, '').trim()).filter(Boolean);
+  const first = items[0].p;
+  const field = fieldFrom(spanLine(first, 0, first.text.length), { value: heads, certainty: 1 });
+  return { ...field, confidence: Math.min(...items.map((i) => spanLine(i.p, 0, i.p.text.length).confidence)) };
+}
+
+type Indicators = Partial<Record<IndicatorKey, Field<number>>>;
+
+/** The key indicators: from indicator tables (the period's column), else from running text. */
+function readIndicators(layout: Layout, fiscalYear: number | undefined, docUnit: MoneyUnit | undefined): Indicators {
+  const entries = labelEntries(INDICATOR_LABELS as unknown as LabelSpec);
+  const out: Indicators = {};
+  const tables = findTables(layout, (cells) => cells.some((c) => /指标|项目|名称/.test(c)) && cells.some((c) => /\d{4}年|本年|本期|上年|期末|期初|数值|金额|指标值|实际/.test(c)));
+  for (const table of tables) {
+    const period = periodColumn(table.columns, fiscalYear);
+    if (!period) continue;
+    const nameCol = table.columns.findIndex((c) => /指标|项目|名称/.test(c.name));
+    const unitCol = table.columns.findIndex((c) => /^(?:计量)?单位$/.test(c.name));
+    const captionUnit = unitIn(table.caption);
+    const headerUnit = unitIn(table.columns[period.index].name) ?? unitIn(table.header.segments.map((s) => s.text).join(''));
+    for (const rec of table.records) {
+      const nameCell = rec.cells[nameCol]?.replace(/[“”"]/gu, '') ?? '';
+      const hit = wholeLabel(nameCell, entries) ?? wholeLabel(labelCore(nameCell).replace(/[(（][^)）]*[)）]$/u, ''), entries);
+      if (!hit || out[hit.field as IndicatorKey]) continue;
+      const key = hit.field as IndicatorKey;
+      const rowUnit = unitCol >= 0 ? rec.cells[unitCol] : unitIn(nameCell);
+      const parsed = readIndicator(KIND_OF[key], rec.cells[period.index] ?? '', rowUnit || headerUnit || captionUnit || docUnit);
+      if (!parsed) continue;
+      out[key] = fieldFrom(rec.line, { value: parsed.value, certainty: parsed.certainty * period.certainty }, nameCell, 1 - 0.15 * hit.errors);
+    }
+  }
+  // Running text: 在保余额232,571.29万元，放大倍数2.16倍 — never a sentence about the prior year.
+  for (const p of layout.paragraphs()) {
+    if (!p.rows.every(isProseRow)) continue;
+    const text = p.text;
+    for (const { field, label } of entries) {
+      const key = field as IndicatorKey;
+      if (out[key]) continue;
+      for (let at = text.indexOf(label); at >= 0; at = text.indexOf(label, at + 1)) {
+        // A longer indicator name covering this one takes precedence (代偿回收率 over 代偿率).
+        if (entries.some((e) => e.label.length > label.length && e.label.includes(label) && text.slice(at - e.label.indexOf(label), at - e.label.indexOf(label) + e.label.length) === e.label)) continue;
+        const sentenceStart = Math.max(text.lastIndexOf('。', at), text.lastIndexOf('；', at), text.lastIndexOf(';', at)) + 1;
+        if (/上年|去年|上期|同期|年初|期初|上一年|前一年|较上|比上/.test(text.slice(sentenceStart, at))) continue;
+        const after = text.slice(at + label.length);
+        const m = /^(?:为|达到?|是|约|共计|合计|[:：])?\s*((?:人民币)?[¥]?[\d,，.]+\s*(?:万亿|亿元|万元|亿|万|元|%|‰|倍|户|家|个)?)/u.exec(after);
+        if (!m) continue;
+        const parsed = readIndicator(KIND_OF[key], m[1], docUnit);
+        if (!parsed) continue;
+        out[key] = fieldFrom(spanLine(p, at, at + label.length + m[0].length), { value: parsed.value, certainty: parsed.certainty * 0.95 }, label);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Reads one indicator value in its kind, with the unit of its row, column or table when the cell has none. */
+function readIndicator(kind: Kind, cell: string, unit: string | undefined): { value: number; certainty: number } | undefined {
+  const t = cell.replace(/\s+/g, '').replace(/，/g, ',');
+  if (!t || /^[-—–/]+$/.test(t)) return undefined;
+  switch (kind) {
+    case 'money': {
+      const found = findMoney(t);
+      if (found.length > 0) return { value: found[0].fen, certainty: 1 };
+      const money = unit === '元' || unit === '万元' || unit === '亿元' ? parseMoney(t, { defaultUnit: unit as MoneyUnit }) : undefined;
+      return money ? { value: money.fen, certainty: 1 } : undefined;
+    }
+    case 'percent': {
+      const withSign = /[%‰]$/.test(t) ? t : unit === '%' ? `${t}%` : undefined;
+      const p = withSign ? parsePercent(withSign) : undefined;
+      return p ? { value: p.bp, certainty: 1 } : undefined;
+    }
+    case 'multiple': {
+      if (!/倍$/.test(t) && unit !== '倍') return undefined;
+      const m = parseMultiple(t);
+      return m !== undefined ? { value: m, certainty: 1 } : undefined;
+    }
+    case 'count': {
+      if (!/^[\d,]+(?:户|家|个)?$/.test(t)) return undefined;
+      const n = parseCount(t);
+      return n !== undefined ? { value: n, certainty: /[户家个]$/.test(t) || unit === '户' ? 1 : 0.9 } : undefined;
+    }
+  }
 }

@@ -1,103 +1,146 @@
 import type { FactSheetFields } from '../domain/fields.js';
+import { Layout } from './layout.js';
 import type { TextLine } from './lines.js';
-import { dateValue, declaredUnit, fieldFrom, findInstitution, firstMatch, LabeledFields, type Unreadable, idValue, moneyValue, nameValue, textValue } from './values.js';
+import { findDates } from './normalize/date.js';
+import { nameAtStart } from './names.js';
+import { proseMatch } from './prose.js';
+import {
+  dateValue,
+  declaredUnit,
+  fieldFrom,
+  findInstitution,
+  firstParsed,
+  idValue,
+  LabeledFields,
+  moneyValue,
+  nameValue,
+  proseField,
+  textValue,
+  type Unreadable,
+} from './values.js';
 
-const LABELS = {
-  caseId: ['案件编号', '认定编号', '文书编号', '编号'],
-  projectId: ['项目编号', '业务编号', '担保项目编号'],
-  debtorName: ['债务人', '被担保人', '借款人', '担保对象', '客户名称', '借款企业'],
-  lendingBank: ['贷款银行', '合作银行', '债权银行', '承贷银行', '贷款机构'],
-  guaranteeAmount: ['担保金额', '担保额度', '在保金额'],
-  compensationDate: ['代偿日期', '代偿时间'],
-  compensationAmount: ['代偿金额', '代偿额'],
-  evaluatedPerson: ['被评议人', '被调查人', '被认定人', '当事人', '责任人', '姓名'],
-  position: ['现任职务', '职务', '岗位', '职位'],
-  facts: ['认定事实', '基本事实', '事实情况', '调查认定的事实', '经调查认定'],
-  conclusion: ['评议结论', '认定结论', '调查结论', '结论'],
-  conclusionDate: ['评议日期', '认定日期', '结论日期'],
+export const FACT_SHEET_LABELS = {
+  caseId: ['案件编号', '认定编号', '文书编号', '材料编号', '编号'],
+  projectId: ['项目编号', '业务编号', '担保项目编号', '项目号'],
+  debtorName: ['债务人', '被担保人', '借款人', '担保对象', '客户名称', '借款企业', '借款单位', '被担保企业', '借款人名称', '债务人名称'],
+  lendingBank: ['贷款银行', '合作银行', '债权银行', '承贷银行', '贷款机构', '放款银行', '贷款行'],
+  guaranteeAmount: ['担保金额', '担保额度', '在保金额', '担保责任金额', '保证金额'],
+  compensationDate: ['代偿日期', '代偿时间', '代偿发生日期'],
+  compensationAmount: ['代偿金额', '代偿额', '代偿总额', '代偿本息'],
+  evaluatedPerson: ['被评议人', '被调查人', '被认定人', '当事人', '责任人', '被评议人员', '姓名'],
+  position: ['现任职务', '时任职务', '职务', '岗位', '职位', '所在岗位', '工作岗位'],
+  facts: ['认定事实', '事实认定', '基本事实', '事实情况', '调查认定的事实', '经调查认定', '主要事实'],
+  conclusion: ['评议结论', '认定结论', '调查结论', '认定意见', '评议意见', '结论'],
+  conclusionDate: ['评议日期', '认定日期', '结论日期', '认定时间'],
   deliveryDate: ['送达日期', '送达时间'],
   objectionDate: ['异议提出日期', '异议日期', '提出异议日期', '异议时间'],
-  signature: ['被评议人签字', '被评议人(签字)', '本人签字', '签字'],
+  objectionFiled: ['异议情况', '是否提出异议', '异议'],
+  signature: ['被评议人签字', '被评议人(签字)', '被调查人(签字)', '当事人(签字)', '本人签字'],
 } as const;
 
-const CONCLUSIONS = ['基本尽职', '不尽职', '尽职'] as const;
-const TICKED = /[☑✓✔√■▣☒]/u;
-const UNTICKED = /[☐□]/u;
+type Conclusion = '尽职' | '基本尽职' | '不尽职';
+const TICKED = /[☑✓✔√■▣☒◼●]/u;
+const BOX_OR_TICK = /[☑✓✔√■▣☒◼●☐□○]/u;
 
 /**
  * The conclusion: one of 尽职/基本尽职/不尽职. When the value offers several options with
  * tick marks, the ticked one counts; several or no ticked options give no value (a person decides).
  */
-function conclusionValue(text: string): { value: (typeof CONCLUSIONS)[number]; certainty: number } | undefined {
-  if (TICKED.test(text) || UNTICKED.test(text)) {
-    const ticked = [...text.matchAll(/([☑✓✔√■▣☒☐□])\s*(基本尽职|不尽职|尽职)/gu)].filter((m) => TICKED.test(m[1]));
-    return ticked.length === 1 ? { value: ticked[0][2] as (typeof CONCLUSIONS)[number], certainty: 0.85 } : undefined;
+export function conclusionValue(text: string): { value: Conclusion; certainty: number } | undefined {
+  // 尽职免责 and 尽职调查 are names of procedures, not conclusions.
+  const t = text.replace(/尽职免责|尽职调查|尽职情况|尽职尽责|履职尽职/gu, '');
+  if (BOX_OR_TICK.test(t)) {
+    const options = [...t.matchAll(/([☑✓✔√■▣☒◼●☐□○])\s*(基本尽职|不尽职|尽职)/gu)];
+    const ticked = options.filter((m) => TICKED.test(m[1]));
+    if (options.length > 0) return ticked.length === 1 ? { value: ticked[0][2] as Conclusion, certainty: 0.9 } : undefined;
   }
-  const hits = CONCLUSIONS.filter((c) => text.includes(c));
-  // 基本尽职 and 不尽职 contain 尽职: the longest match is the conclusion; anything else is ambiguous.
-  const longest = hits[0];
-  if (!longest) return undefined;
-  const others = text.replaceAll(longest, '');
-  return { value: longest, certainty: CONCLUSIONS.some((c) => others.includes(c)) ? 0.4 : 1 };
+  const hits = [...t.matchAll(/基本尽职|不尽职|尽职/gu)].map((m) => m[0] as Conclusion);
+  if (hits.length === 0) return undefined;
+  // One conclusion, however often it is repeated; different ones are for a person to resolve.
+  return new Set(hits).size === 1 ? { value: hits[0], certainty: 1 } : { value: hits[0], certainty: 0.4 };
+}
+
+/** Whether an objection was filed, from what the document says about it. */
+export function objectionValue(text: string): { value: boolean; certainty: number } | undefined {
+  const t = text.replace(/\s+/g, '');
+  const boxes = [...t.matchAll(/([☑✓✔√■▣☒◼●☐□○])\s*(无异议|有异议|未提出异议|提出异议)/gu)];
+  if (boxes.length > 0) {
+    const ticked = boxes.filter((m) => TICKED.test(m[1]));
+    return ticked.length === 1 ? { value: /^(有异议|提出异议)$/.test(ticked[0][2]), certainty: 0.9 } : undefined;
+  }
+  if (/^(无|没有|否|无异议)[。.]?$/u.test(t) || /(未|没有|不)(提出|提交)?(任何)?(书面)?异议|无异议|放弃异议/u.test(t)) return { value: false, certainty: 0.9 };
+  if (/^(有|是)[。.]?$/u.test(t) || /(提出|提交)(了)?(书面)?异议|有异议|异议申请/u.test(t)) return { value: true, certainty: 0.9 };
+  return undefined;
 }
 
 export function extractFactSheet(lines: TextLine[], unreadable: Unreadable[] = []): FactSheetFields {
-  const r = new LabeledFields(lines, LABELS, unreadable);
+  const layout = new Layout(lines);
+  const r = new LabeledFields(layout, FACT_SHEET_LABELS, unreadable);
   const unit = declaredUnit(lines);
+  const PERSON = '(?:被评议人|被调查人|被认定人|当事人|责任人)';
 
-  const signatureLine = r.first('signature');
-  const refusalLine = lines.find((l) => /拒签|拒绝签字|拒不签字/.test(l.text));
-  const objectionLine = lines.find((l) => /(无异议|有异议|提出异议|未提出异议|提出书面异议)/.test(l.text));
+  const refusal = proseField(layout, /拒签|拒绝签字|拒不签字|拒绝签收|拒绝签名/u, () => true, 0.9);
+  const objection =
+    r.read('objectionFiled', objectionValue) ??
+    proseField(layout, /[^。；]*异议[^。；]*/u, (m) => objectionValue(m[0])?.value, 0.85);
+  const everythingRead = lines.length > 0 && lines.every((l) => l.confidence === 1);
+  // The evaluated person's own signature line: without a written refusal, they did not refuse.
+  const signatureLine = proseMatch(layout, new RegExp(`${PERSON}\\s*[(（]\\s*签[字名章]\\s*[)）]|${PERSON}签[字名]`, 'u'))?.line;
 
   return {
     caseId: r.read('caseId', idValue),
     projectId: r.read('projectId', idValue),
-    institutionName: findInstitution(lines),
-    debtorName: r.read('debtorName', textValue),
-    lendingBank: r.read('lendingBank', textValue),
+    institutionName: findInstitution(layout),
+    debtorName:
+      r.read('debtorName', companyValue) ??
+      proseField(layout, /([^，。；：:“”"]{4,40}?)[（(]以下简称[“"]?(?:借款人|债务人|借款企业|被担保人|企业|公司)[”"]?[)）]/u, (m) => m[1], 0.9),
+    lendingBank:
+      r.read('lendingBank', companyValue) ??
+      proseField(layout, /向([^，。；、向]{4,40}?)(?:申请|办理|借款|贷款)[^，。；]{0,10}?(?:贷款|借款)/u, (m) => m[1], 0.9),
     guaranteeAmount: r.read('guaranteeAmount', moneyValue(unit)),
-    compensationDate: r.read('compensationDate', dateValue),
+    compensationDate:
+      r.read('compensationDate', dateValue) ??
+      proseField(layout, /于([^，。；]{6,16}?)(?:履行|完成|进行|实施|办理)?(?:了)?(?:代偿|代为清偿)/u, (m) => singleDate(m[1]), 0.9),
     compensationAmount: r.read('compensationAmount', moneyValue(unit)),
-    evaluatedPerson: r.read('evaluatedPerson', nameValue),
-    position: r.read('position', textValue),
-    facts: factsText(lines, r.first('facts')?.line),
+    evaluatedPerson:
+      r.read('evaluatedPerson', nameValue) ??
+      proseField(layout, new RegExp(`${PERSON}(?:为|是|系)([\\u4e00-\\u9fff·]{2,12}?)(?=[，。；,;（(]|同志)`, 'u'), (m) => nameAtStart(m[1])?.name, 0.9),
+    position:
+      r.read('position', textValue) ??
+      proseField(layout, /(?:时任|现任|担任)([^，。；]{2,30}?)(?:职务)?[，。；]/u, (m) => m[1], 0.85),
+    facts: r.read('facts', (t) => {
+      const value = t.trim();
+      return value.length >= 8 ? { value, certainty: 1 } : undefined;
+    }),
     conclusion:
       r.read('conclusion', conclusionValue) ??
-      firstMatch(lines, /(?:认定|评议|结论)为\s*[“"]?(基本尽职|不尽职|尽职)/u, (m) => m[1] as (typeof CONCLUSIONS)[number], 0.9),
+      proseField(layout, /(?:认定|评议|结论)(?:结论|意见)?(?:为|是)?[：:]?\s*[“"]?((?:[☑✓✔√■▣☒◼●☐□○]\s*(?:基本尽职|不尽职|尽职)\s*){2,3})/u, (m) => conclusionValue(m[1])?.value, 0.9) ??
+      proseField(layout, new RegExp(`认定(?:${PERSON})?[\\u4e00-\\u9fff·]{0,10}?(?:在[^，。；]{1,30}?中)?(?:为|属于)?[“"]?(基本尽职|不尽职|尽职)(?!免责)`, 'u'), (m) => m[1] as Conclusion, 0.9),
     conclusionDate: r.read('conclusionDate', dateValue),
-    deliveryDate: r.read('deliveryDate', dateValue) ?? firstMatch(lines, /(.{0,16})送达/, (m) => dateValue(m[1])?.value, 0.8),
-    signaturePresent: refusalLine
-      ? fieldFrom(refusalLine, { value: false, certainty: 0.9 })
-      : signatureLine && nameValue(signatureLine.value)
-        ? fieldFrom(signatureLine.line, { value: true, certainty: 0.7 }, signatureLine.label)
-        : undefined,
-    refused: refusalLine ? fieldFrom(refusalLine, { value: true, certainty: 0.9 }) : undefined,
-    objectionFiled: objectionLine ? fieldFrom(objectionLine, { value: objectionValue(objectionLine.text), certainty: objectionLine.text.match(TICKED) ? 0.8 : 0.9 }) : undefined,
-    objectionDate: r.read('objectionDate', dateValue),
+    deliveryDate:
+      r.read('deliveryDate', dateValue) ??
+      proseField(layout, /于([^，。；]{6,16}?)(?:正式)?(?:向[^，。；]{1,12})?送达/u, (m) => singleDate(m[1]), 0.9),
+    // A name written on the signature line may be a signature, or only typed: a person confirms.
+    signaturePresent: refusal
+      ? { ...refusal, value: false }
+      : firstParsed(r.all('signature'), (t) => (nameValue(t) ? { value: true, certainty: 0.7 } : undefined)),
+    refused: refusal ?? (everythingRead && signatureLine ? fieldFrom(signatureLine, { value: false, certainty: 0.8 }) : undefined),
+    objectionFiled: objection,
+    objectionDate:
+      r.read('objectionDate', dateValue) ??
+      proseField(layout, /于([^，。；]{6,16}?)(?:以书面形式|书面)?提出(?:了)?(?:书面)?异议/u, (m) => singleDate(m[1]), 0.9),
   };
 }
 
-function objectionValue(text: string): boolean {
-  const ticked = [...text.matchAll(/([☑✓✔√■▣☒☐□])\s*(无异议|有异议)/gu)].filter((m) => TICKED.test(m[1]));
-  if (ticked.length === 1) return ticked[0][2] === '有异议';
-  return !/(无异议|未提出异议|没有异议)/.test(text);
+/** The one date in a phrase. */
+function singleDate(text: string): string | undefined {
+  const dates = findDates(text);
+  return dates.length === 1 ? dates[0].iso : undefined;
 }
 
-/** The facts: the labeled paragraph, running over the following lines until the next section. */
-function factsText(lines: TextLine[], start: TextLine | undefined) {
-  if (!start) return undefined;
-  const index = lines.indexOf(start);
-  const parts: TextLine[] = [start];
-  for (const line of lines.slice(index + 1)) {
-    if (/^(评议结论|认定结论|结论|被评议人|送达|异议|工作小组|[一二三四五六七八九十]+[、.])/.test(line.text)) break;
-    parts.push(line);
-  }
-  const value = parts
-    .map((l) => l.text)
-    .join('')
-    .replace(/^.*?(认定事实|基本事实|事实情况|调查认定的事实|经调查认定)\s*[:：]?/, '')
-    .trim();
-  if (!value) return undefined;
-  const field = fieldFrom(start, { value, certainty: 1 });
-  return { ...field, confidence: Math.min(...parts.map((p) => p.confidence)) };
-}
+/** A company or bank name: the value up to a bracketed note that is not part of the name. */
+const companyValue = (text: string) => {
+  const value = text.replace(/^[\s:：]+/, '').replace(/[。；;，,]$/u, '').trim();
+  if (!value || /^\d/.test(value) || nameAtStart(value)?.name === value) return value ? { value, certainty: 0.9 } : undefined;
+  return { value, certainty: 1 };
+};

@@ -5,18 +5,29 @@ import type { TextLine } from './lines.js';
 export interface LabeledValue {
   field: string;
   label: string;
-  /** The text after the label (separator removed), up to the next label on the line. */
+  /** The value's text (separator removed). */
   value: string;
+  /** Where the value was read: its line, or a line standing for the label and value cells together. */
   line: TextLine;
   /** 1 for an exact label, lower for each OCR error tolerated in it. */
   labelQuality: number;
   /** True when the value was taken from the following line (label and value in neighbouring cells). */
   fromNextLine: boolean;
+  /**
+   * How the value was found: beside its label in a form cell or after a colon ('form'), or
+   * inside running text ('prose', less sure: a sentence may mention a label without giving its value).
+   */
+  source?: 'form' | 'prose';
 }
 
 export type LabelSpec = Record<string, readonly string[]>;
 
-interface Hit {
+export interface LabelEntry {
+  field: string;
+  label: string;
+}
+
+export interface Hit {
   field: string;
   label: string;
   start: number;
@@ -24,19 +35,23 @@ interface Hit {
   errors: number;
 }
 
-const SEPARATOR = /^\s*[:：]\s*/;
+export const SEPARATOR = /^\s*[:：]\s*/;
 const BEFORE_LABEL = /[\s:：,，;；。.、()（）【】\[\]|]/;
 
+/** The labels of a spec, longest first (会议时间 before 时间). */
+export function labelEntries(spec: LabelSpec): LabelEntry[] {
+  return Object.entries(spec)
+    .flatMap(([field, names]) => names.map((label) => ({ field, label: label.replace(/\s+/g, '') })))
+    .sort((a, b) => Array.from(b.label).length - Array.from(a.label).length);
+}
+
 /**
- * Finds, on each line, the labels of a document kind and the values that follow them.
- * Longer labels win over shorter ones they contain (会议时间 over 时间); a label must start a
- * line or follow punctuation or a space, and be followed by a colon, a space or its value.
+ * Finds, in running text, the labels of a document kind and the values that follow them.
+ * Longer labels win over shorter ones they contain (会议时间 over 时间); a label must start the
+ * text or follow punctuation or a space, and be followed by a colon, a space or its value.
  */
 export function findLabeledValues(lines: TextLine[], spec: LabelSpec): LabeledValue[] {
-  const labels = Object.entries(spec)
-    .flatMap(([field, names]) => names.map((label) => ({ field, label })))
-    .sort((a, b) => b.label.length - a.label.length);
-
+  const labels = labelEntries(spec);
   const hitsPerLine = lines.map((line) => labelHits(line.text, labels));
   const out: LabeledValue[] = [];
   lines.forEach((line, index) => {
@@ -66,7 +81,8 @@ export function findLabeledValues(lines: TextLine[], spec: LabelSpec): LabeledVa
   return out;
 }
 
-function labelHits(text: string, labels: { field: string; label: string }[]): Hit[] {
+/** The labels standing in a text, left to right, with the rules of {@link findLabeledValues}. */
+export function labelHits(text: string, labels: readonly LabelEntry[]): Hit[] {
   const taken: Hit[] = [];
   // Exact labels first, then labels with tolerated OCR errors, so that a garbled 代偿额
   // never takes the place of a clean 代偿率.
@@ -93,6 +109,47 @@ function labelHits(text: string, labels: { field: string; label: string }[]): Hi
   return taken.sort((a, b) => a.start - b.start);
 }
 
+/** Edit distance of two short strings (by code point). */
+export function editDistance(a: string, b: string): number {
+  const s = Array.from(a);
+  const t = Array.from(b);
+  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= t.length; j++) cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (s[i - 1] === t[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return prev[t.length];
+}
+
+/** Numbering and bullets in front of a heading or a label: 一、 （二） 3. ★ */
+export const BULLET = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|[★●◆☆※*•])\s*/u;
+
+/** What a cell holds when it is a label: without numbering, a trailing colon or white space. */
+export function labelCore(text: string): string {
+  return text.replace(/\s+/g, '').replace(BULLET, '').replace(/[:：]+$/, '');
+}
+
+/**
+ * The label a whole cell holds, if any: the cell's text (without numbering and colon) is one
+ * of the labels, exactly or with the OCR errors its length tolerates.
+ */
+export function wholeLabel(text: string, labels: readonly LabelEntry[]): Hit | undefined {
+  const core = labelCore(text);
+  if (core === '' || Array.from(core).length > 14) return undefined;
+  const exact = labels.find((l) => l.label === core);
+  if (exact) return { ...exact, start: 0, end: core.length, errors: 0 };
+  let best: Hit | undefined;
+  for (const l of labels) {
+    const budget = errorBudget(l.label);
+    if (budget === 0 || Math.abs(Array.from(l.label).length - Array.from(core).length) > budget) continue;
+    const d = editDistance(core, l.label);
+    if (d <= budget && (!best || d < best.errors)) best = { ...l, start: 0, end: core.length, errors: d };
+  }
+  // A fuzzy match must not be closer to some other label of any kind (that is what the cell says).
+  return best;
+}
+
 /** The best value per field: the first exact-label occurrence, else the first one. */
 export function firstPerField(values: LabeledValue[]): Map<string, LabeledValue[]> {
   const map = new Map<string, LabeledValue[]>();
@@ -101,6 +158,7 @@ export function firstPerField(values: LabeledValue[]): Map<string, LabeledValue[
     list.push(v);
     map.set(v.field, list);
   }
-  for (const list of map.values()) list.sort((a, b) => b.labelQuality - a.labelQuality);
+  const rank = (v: LabeledValue) => v.labelQuality - (v.source === 'prose' ? 0.01 : 0);
+  for (const list of map.values()) list.sort((a, b) => rank(b) - rank(a));
   return map;
 }

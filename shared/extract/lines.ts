@@ -1,5 +1,20 @@
-import type { BoundingBox, ReadDocument } from '../domain/text.js';
+import type { BoundingBox, OcrLine, ReadDocument } from '../domain/text.js';
 import { compactSpaces, toHalfWidth } from './normalize/text.js';
+
+/**
+ * A run of words on a line with no wide gap inside: the content of one table cell, a label, a
+ * value. Gaps of about a character's width or more separate segments.
+ */
+export interface Segment {
+  /** Half-width, spaces between Chinese characters removed; same length as `display`. */
+  text: string;
+  /** As printed (full-width punctuation kept), spaces between Chinese characters removed. */
+  display: string;
+  /** As read. */
+  raw: string;
+  bbox: BoundingBox;
+  confidence: number;
+}
 
 /** A line of a document, normalized for matching, with where it came from. */
 export interface TextLine {
@@ -10,20 +25,136 @@ export interface TextLine {
   raw: string;
   confidence: number;
   bbox?: BoundingBox;
+  /** The line's segments, left to right, when the reader knows where its words are. */
+  segments?: Segment[];
+  /** The height of a character on this line (page units); segments are split at gaps of about this size. */
+  em?: number;
 }
+
+/** A gap between words of at least this many character heights starts a new segment. */
+export const SEGMENT_GAP_EM = 0.8;
 
 export function documentLines(doc: ReadDocument): TextLine[] {
   return doc.pages.flatMap((page) =>
-    page.lines.map((line) => ({
-      page: page.pageNumber,
-      text: normalizeLine(line.text),
-      raw: line.text,
-      confidence: line.confidence,
-      bbox: line.bbox,
-    })),
+    page.lines.map((line): TextLine => {
+      const em = lineEm(line);
+      return {
+        page: page.pageNumber,
+        text: normalizeLine(line.text),
+        raw: line.text,
+        confidence: line.confidence,
+        bbox: line.bbox,
+        em,
+        segments: line.words?.length ? segmentWords(line, em) : undefined,
+      };
+    }),
   );
 }
 
 export function normalizeLine(text: string): string {
   return compactSpaces(toHalfWidth(text)).trim();
+}
+
+/** The height of one character: the median height of the line's words that hold a Chinese character, else the line's. */
+function lineEm(line: OcrLine): number {
+  const heights = (line.words ?? [])
+    .filter((w) => /[\u3400-\u9fff]/u.test(w.text))
+    .map((w) => w.bbox.y1 - w.bbox.y0)
+    .sort((a, b) => a - b);
+  const lineHeight = line.bbox.y1 - line.bbox.y0;
+  if (heights.length === 0) return lineHeight;
+  const median = heights[Math.floor(heights.length / 2)];
+  // OCR boxes of single glyphs are tight (一 is flat): never less than 0.7 of the line's height.
+  return Math.max(median, 0.7 * lineHeight);
+}
+
+interface Piece {
+  raw: string;
+  bbox: BoundingBox;
+  confidence: number;
+}
+
+/**
+ * Splits a line into segments: words are joined while the gap between them stays under
+ * {@link SEGMENT_GAP_EM} character heights; a word that itself holds a wide blank (an
+ * ideographic space, or two spaces or more: a text layer may keep a whole table row as one
+ * item) is cut there, its parts placed in proportion to their characters.
+ */
+export function segmentWords(line: OcrLine, em: number): Segment[] {
+  const pieces: Piece[] = [...line.words]
+    .sort((a, b) => a.bbox.x0 - b.bbox.x0)
+    .flatMap((w) => splitWord(w.text, w.bbox, w.confidence));
+  const groups: Piece[][] = [];
+  for (const piece of pieces) {
+    const group = groups.at(-1);
+    const prev = group?.at(-1);
+    if (group && prev && piece.bbox.x0 - prev.bbox.x1 < SEGMENT_GAP_EM * em) group.push(piece);
+    else groups.push([piece]);
+  }
+  return groups.map((group) => {
+    let raw = '';
+    group.forEach((p, i) => {
+      const gap = i > 0 ? p.bbox.x0 - group[i - 1].bbox.x1 : 0;
+      // Latin words keep a space between them; Chinese characters do not need one.
+      if (i > 0 && (gap > 0.15 * em || /[A-Za-z0-9]$/.test(raw) && /^[A-Za-z0-9]/.test(p.raw))) raw += ' ';
+      raw += p.raw;
+    });
+    const display = compactSpaces(raw).trim();
+    return {
+      text: toHalfWidth(display),
+      display,
+      raw: raw.trim(),
+      bbox: {
+        x0: Math.min(...group.map((p) => p.bbox.x0)),
+        y0: Math.min(...group.map((p) => p.bbox.y0)),
+        x1: Math.max(...group.map((p) => p.bbox.x1)),
+        y1: Math.max(...group.map((p) => p.bbox.y1)),
+      },
+      confidence: group.reduce((n, p) => n + p.confidence, 0) / group.length,
+    };
+  });
+}
+
+const WIDE_BLANK = /[\u3000\t]+| {2,}/gu;
+
+function splitWord(text: string, bbox: BoundingBox, confidence: number): Piece[] {
+  if (!WIDE_BLANK.test(text)) return text.trim() ? [{ raw: text, bbox, confidence }] : [];
+  WIDE_BLANK.lastIndex = 0;
+  const total = textWidth(text) || 1;
+  const out: Piece[] = [];
+  let at = 0;
+  for (const part of text.split(/([\u3000\t]+| {2,})/u)) {
+    const w = textWidth(part);
+    if (part.trim() !== '' && !/^([\u3000\t]+| {2,})$/u.test(part)) {
+      const x0 = bbox.x0 + ((bbox.x1 - bbox.x0) * at) / total;
+      const x1 = bbox.x0 + ((bbox.x1 - bbox.x0) * (at + w)) / total;
+      out.push({ raw: part.trim(), bbox: { x0, y0: bbox.y0, x1, y1: bbox.y1 }, confidence });
+    }
+    at += w;
+  }
+  return out;
+}
+
+/** Width of a text in character heights: Chinese and full-width characters 1, others 0.5. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u3000■□☐☑☒√]/u.test(ch) ? 1 : 0.5;
+  return w;
+}
+
+/**
+ * The segments of a line. Lines that come without word positions (typed text, engines
+ * without geometry) are cut at wide blanks, placed as if set in a monospaced font.
+ */
+export function lineSegments(line: TextLine, index = 0): { segments: Segment[]; em: number } {
+  if (line.segments?.length) return { segments: line.segments, em: line.em ?? boxHeight(line.bbox) ?? 1 };
+  const em = line.em ?? boxHeight(line.bbox) ?? 1;
+  const y0 = line.bbox?.y0 ?? index * 1.6;
+  const x0 = line.bbox?.x0 ?? 0;
+  const box = { x0, y0, x1: x0 + textWidth(line.raw) * em, y1: y0 + em };
+  return { segments: segmentWords({ text: line.raw, confidence: line.confidence, bbox: box, words: [{ text: line.raw, confidence: line.confidence, bbox: box }] }, em), em };
+}
+
+function boxHeight(bbox: BoundingBox | undefined): number | undefined {
+  return bbox && bbox.y1 > bbox.y0 ? bbox.y1 - bbox.y0 : undefined;
 }

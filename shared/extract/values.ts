@@ -1,10 +1,15 @@
 /** Turning a labeled value into a typed field with confidence and provenance. */
 import type { Field } from '../domain/fields.js';
-import { findLabeledValues, firstPerField, type LabelSpec, type LabeledValue } from './labels.js';
+import { readFormValues } from './form.js';
+import { firstPerField, type LabelSpec, type LabeledValue } from './labels.js';
+import { Layout } from './layout.js';
 import type { TextLine } from './lines.js';
+import { isPersonName, nameAtStart, nameList } from './names.js';
 import { findDates } from './normalize/date.js';
 import { findMoney, parseMoney, type MoneyUnit } from './normalize/money.js';
 import { parseCount, parseMultiple, parsePercent } from './normalize/percent.js';
+import { proseMatches, readProseValues, spanLine } from './prose.js';
+import { toHalfWidth } from './normalize/text.js';
 
 export type Parsed<T> = { value: T; certainty: number } | undefined;
 export type ValueParser<T> = (text: string) => Parsed<T>;
@@ -29,8 +34,10 @@ export interface Unreadable {
 
 export class LabeledFields {
   private readonly found: Map<string, LabeledValue[]>;
-  constructor(lines: TextLine[], spec: LabelSpec, readonly unreadable: Unreadable[] = []) {
-    this.found = firstPerField(findLabeledValues(lines, spec));
+  readonly layout: Layout;
+  constructor(source: TextLine[] | Layout, spec: LabelSpec, readonly unreadable: Unreadable[] = []) {
+    this.layout = source instanceof Layout ? source : new Layout(source);
+    this.found = firstPerField([...readFormValues(this.layout, spec), ...readProseValues(this.layout, spec)]);
   }
 
   read<T>(field: string, parse: ValueParser<T>): Field<T> | undefined {
@@ -44,13 +51,18 @@ export class LabeledFields {
   first(field: string): LabeledValue | undefined {
     return this.found.get(field)?.[0];
   }
+
+  /** Every labeled occurrence of a field, best first. */
+  all(field: string): LabeledValue[] {
+    return this.found.get(field) ?? [];
+  }
 }
 
 /** The first candidate whose value parses. */
 export function firstParsed<T>(candidates: LabeledValue[] | undefined, parse: ValueParser<T>): Field<T> | undefined {
   for (const c of candidates ?? []) {
     const parsed = parse(c.value);
-    if (parsed) return fieldFrom(c.line, { ...parsed, certainty: parsed.certainty * (c.fromNextLine ? 0.95 : 1) }, c.label, c.labelQuality);
+    if (parsed) return fieldFrom(c.line, { ...parsed, certainty: parsed.certainty * (c.fromNextLine ? 0.95 : 1) * (c.source === 'prose' ? 0.97 : 1) }, c.label, c.labelQuality);
   }
   return undefined;
 }
@@ -90,53 +102,69 @@ export const countValue: ValueParser<number> = (text) => {
   return n !== undefined ? { value: n, certainty: 1 } : undefined;
 };
 
-const TITLES =
-  /(党委书记|董事长|副董事长|总经理|副总经理|总监|风控总监|部门经理|经理|副经理|主任|副主任|委员|组长|副组长|书记|主管|专员|科长|部长|行长|会计|财务总监|董事|监事)$/;
-
-/** Chinese personal names: 2-4 Han characters, or minority names joined by a middle dot. */
-const NAME = /^[\u4e00-\u9fff]{1,4}(?:[·•][\u4e00-\u9fff]{1,8})?/u;
-
-/** A single person's name at the start of a value, without a trailing title or bracketed role. */
+/** A single person's name at the start of a value, without a title or bracketed role. */
 export const nameValue: ValueParser<string> = (text) => {
-  const cleaned = text.replace(/^[\s:：]+/, '').replace(/[(（].*$/, '').trim();
-  let name = cleaned.match(NAME)?.[0];
-  if (!name) return undefined;
-  const rest = cleaned.slice(name.length);
-  name = name.replace(TITLES, '') || name;
-  if (Array.from(name).length < 2) return undefined;
-  // A name followed directly by more Chinese text (a sentence) is less certain.
-  return { value: name, certainty: /^[\s,，、;；。]|^$/.test(rest) || /^[(（]/.test(text.slice(text.indexOf(name) + name.length)) ? 1 : 0.8 };
+  const n = nameAtStart(text);
+  return n ? { value: n.name, certainty: n.certainty } : undefined;
 };
 
 /** A list of names separated by 、，, spaces; titles in brackets are dropped. */
 export const nameListValue: ValueParser<string[]> = (text) => {
-  const names = text
-    .replace(/[(（][^)）]*[)）]/g, '')
-    .split(/[、,，;；\s]+/)
-    .map((part) => nameValue(part)?.value)
-    .filter((n): n is string => !!n);
-  return names.length > 0 ? { value: [...new Set(names)], certainty: 1 } : undefined;
+  const list = nameList(text);
+  return list ? { value: list.names, certainty: list.certainty } : undefined;
 };
+
+export { isPersonName };
 
 export const textValue: ValueParser<string> = (text) => {
   const value = text.replace(/^[\s:：]+/, '').trim();
   return value ? { value, certainty: 1 } : undefined;
 };
 
-/** An identifier such as a project number (YNDB-2023-0147) or a document number (X担〔2024〕12号). */
+/** An identifier such as a project number (YNDB-2023-0147) or a document number (X担〔2024〕12号, 〔2021〕第17期). */
 export const idValue: ValueParser<string> = (text) => {
-  const m = text.match(/[A-Za-z0-9\u4e00-\u9fff]*[〔\[(（]\d{4}[〕\])）]\s*第?\d+\s*号|[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|[A-Z0-9]{4,}|第\d+期/u);
+  const t = toHalfWidth(text).replace(/[(（\[]\s*(\d{4})\s*[)）\]]/gu, '〔$1〕');
+  const m = t.match(/[A-Za-z0-9\u4e00-\u9fff]*〔\d{4}〕\s*第?\s*\d+\s*[号期]|[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|[A-Z]{2,}[A-Z0-9]*\d{2,}[A-Z0-9]*|第\d+期/u);
   return m ? { value: m[0].replace(/\s+/g, ''), certainty: 1 } : undefined;
 };
 
-const INSTITUTION =
-  /[\u4e00-\u9fff()（）]{2,30}?(?:融资担保|再担保|信用担保|担保)[\u4e00-\u9fff()（）]{0,14}?(?:股份有限公司|有限责任公司|有限公司|集团|中心|公司)/u;
+const INSTITUTION_NAME = String.raw`[\u4e00-\u9fff]{2,30}?(?:融资担保|再担保|信用担保|担保)[\u4e00-\u9fff]{0,14}?(?:(?:集团)?(?:股份有限公司|有限责任公司|有限公司|公司)|集团|中心)`;
+const WHOLE_INSTITUTION = new RegExp(`^${INSTITUTION_NAME}$`, 'u');
+const INSTITUTION_IN_TEXT = new RegExp(INSTITUTION_NAME, 'gu');
+/** Words that end the sentence before a name: 我们审计了…, 由…提供, 对…进行. */
+const BEFORE_NAME = /^.*(?:关于|根据|由|对|了|向|在|为|与|经由)/u;
 
-/** The first guarantee institution named in the text. */
-export function findInstitution(lines: TextLine[]): Field<string> | undefined {
-  for (const line of lines) {
-    const m = line.text.match(INSTITUTION);
-    if (m) return fieldFrom(line, { value: m[0].replace(/^(关于|根据|经|由|对)/, ''), certainty: 0.95 });
+/** True when a text is the name of a guarantee institution and nothing else. */
+export function isInstitutionName(text: string): boolean {
+  return WHOLE_INSTITUTION.test(text.replace(/\s+/g, ''));
+}
+
+/**
+ * The guarantee institution a document is about: a line that is nothing but an institution's
+ * name (a letterhead, a closing), else the first one named in a sentence.
+ */
+export function findInstitution(lines: TextLine[] | Layout): Field<string> | undefined {
+  const layout = lines instanceof Layout ? lines : new Layout(lines);
+  for (const row of layout.rows) {
+    for (const seg of row.segments) {
+      if (WHOLE_INSTITUTION.test(seg.display)) return fieldFrom(seg.line, { value: seg.display, certainty: 0.95 });
+    }
+  }
+  for (const p of layout.paragraphs()) {
+    for (const m of p.display.matchAll(INSTITUTION_IN_TEXT)) {
+      const clause = m[0].split(/[，。；：:、“”"（）()\s]/u).at(-1)!;
+      const name = clause.replace(BEFORE_NAME, '');
+      if (isInstitutionName(name)) return fieldFrom(spanLine(p, m.index, m.index + m[0].length), { value: name, certainty: 0.8 });
+    }
+  }
+  return undefined;
+}
+
+/** The first match of a pattern in the document's running text, as a field. */
+export function proseField<T>(layout: Layout, pattern: RegExp, toValue: (m: RegExpExecArray) => T | undefined, certainty = 0.9): Field<T> | undefined {
+  for (const { match, line } of proseMatches(layout, pattern)) {
+    const value = toValue(match);
+    if (value !== undefined) return fieldFrom(line, { value, certainty });
   }
   return undefined;
 }

@@ -1,0 +1,309 @@
+/**
+ * Hand-written layouts the generator does not make: other synonyms and spacing, tables laid
+ * out by alignment alone, values on the next line, full-width characters, OCR-like geometry
+ * (one word per Chinese character, cells read as separate lines) and OCR errors.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractAuditReport } from '../../shared/extract/audit-report.js';
+import { extractFields } from '../../shared/extract/extract.js';
+import { extractFactSheet } from '../../shared/extract/fact-sheet.js';
+import { Layout } from '../../shared/extract/layout.js';
+import { extractMinutes } from '../../shared/extract/minutes.js';
+import { isPersonName, nameAtEnd, nameList } from '../../shared/extract/names.js';
+import { periodColumn, unitIn } from '../../shared/extract/table.js';
+import { REVIEW_CONFIDENCE } from '../../shared/pipeline/review.js';
+import { linesOf, ocrLines } from './helpers.js';
+
+describe('form tables read from OCR-like geometry', () => {
+  // A ruled form as Tesseract reads it: every cell its own line, one word per character, the
+  // wrapped value of a tall row centred on the label's row (one line above it, one below).
+  const lines = ocrLines([
+    { text: '尽职免责事实认定材料', x: 200, y: 60, size: 18 },
+    { text: '项目编号', x: 90, y: 120 },
+    { text: 'YNDB-2023-0147', x: 170, y: 120 },
+    { text: '担保期限', x: 320, y: 120 },
+    { text: '12个月', x: 400, y: 120 },
+    { text: '代　偿　额', x: 90, y: 150 },
+    { text: '¥6,267,863.71', x: 170, y: 150 },
+    { text: '当 事 人', x: 92, y: 180 },
+    { text: '古丽娜尔·热合曼', x: 170, y: 180 },
+    { text: '岗　　位', x: 320, y: 180 },
+    { text: '业务一部客户经理', x: 400, y: 172 },
+    { text: '（A角）', x: 400, y: 188 },
+    { text: '认定日期', x: 90, y: 210 },
+    { text: '2022.5.18', x: 170, y: 210 },
+    { text: '送达日期', x: 320, y: 210 },
+    { text: '2022.5.23', x: 400, y: 210 },
+    { text: '经调查核实，当事人在保前调查中对企业经营场所、', x: 170, y: 236 },
+    { text: '财务状况及反担保物进行了实地核查，调查报告', x: 170, y: 252 },
+    { text: '认定事实', x: 90, y: 260 },
+    { text: '内容真实完整；保后管理期间按规定开展检查。', x: 170, y: 268 },
+    { text: '认定结论', x: 90, y: 300 },
+    { text: '□尽职　■基本尽职　□不尽职', x: 170, y: 300 },
+  ]);
+  const f = extractFactSheet(lines);
+
+  it('takes the value cell right of a label cell, without a colon', () => {
+    expect(f.projectId?.value).toBe('YNDB-2023-0147');
+    expect(f.compensationAmount?.value).toBe(626_786_371);
+  });
+  it('reads spaced labels and several label/value pairs on one row', () => {
+    expect(f.evaluatedPerson?.value).toBe('古丽娜尔·热合曼');
+    expect(f.conclusionDate?.value).toBe('2022-05-18');
+    expect(f.deliveryDate?.value).toBe('2022-05-23');
+  });
+  it('joins a wrapped value whose lines stand above and below its label', () => {
+    expect(f.position?.value).toBe('业务一部客户经理（A角）');
+    expect(f.facts?.value).toBe('经调查核实，当事人在保前调查中对企业经营场所、财务状况及反担保物进行了实地核查，调查报告内容真实完整；保后管理期间按规定开展检查。');
+  });
+  it('reads the ticked option', () => {
+    expect(f.conclusion?.value).toBe('基本尽职');
+  });
+  it('gives provenance: the page and the box of label and value', () => {
+    expect(f.deliveryDate?.provenance.page).toBe(1);
+    expect(f.deliveryDate?.provenance.bbox?.x0).toBe(320);
+    expect(f.deliveryDate?.provenance.sourceText).toContain('2022.5.23');
+  });
+  it('reads the same form when an engine gives whole rows as lines', () => {
+    const merged = extractFactSheet(
+      ocrLines(
+        [
+          { text: '认定日期', x: 90, y: 210 },
+          { text: '2022.5.18', x: 170, y: 210 },
+          { text: '送达日期', x: 320, y: 210 },
+          { text: '2022.5.23', x: 400, y: 210 },
+        ],
+        { mergeRows: true },
+      ),
+    );
+    expect(merged.conclusionDate?.value).toBe('2022-05-18');
+    expect(merged.deliveryDate?.value).toBe('2022-05-23');
+  });
+});
+
+describe('labels in other variants', () => {
+  it('reads synonyms, spacing, full-width characters and titles after names', () => {
+    const f = extractMinutes(
+      linesOf(`
+某某市融资担保有限公司
+总经理办公会会议纪要
+开会日期：２０２４年３月５日
+召开地点：本部三楼会议室
+会议主持人：王建国 总经理
+与会人员：王建国、李红梅、张伟
+请假人员：赵敏（病假）
+会议记录人：陈晨
+应到人数：４人
+实到人数：３人
+`),
+    );
+    expect(f.meetingType?.value).toBe('COLLECTIVE_DECISION');
+    expect(f.meetingDate?.value).toBe('2024-03-05');
+    expect(f.location?.value).toBe('本部三楼会议室');
+    expect(f.chair?.value).toBe('王建国');
+    expect(f.attendees?.value).toEqual(['王建国', '李红梅', '张伟']);
+    expect(f.absentees?.value).toEqual(['赵敏']);
+    expect(f.recorder?.value).toBe('陈晨');
+    expect(f.expectedCount?.value).toBe(4);
+    expect(f.presentCount?.value).toBe(3);
+  });
+
+  it('takes a value from the next line when its label stands alone', () => {
+    const f = extractFactSheet(linesOf('被评议人\n李红梅\n评议结论\n基本尽职\n送达时间\n2023年9月4日'));
+    expect(f.evaluatedPerson?.value).toBe('李红梅');
+    expect(f.conclusion?.value).toBe('基本尽职');
+    expect(f.deliveryDate?.value).toBe('2023-09-04');
+  });
+
+  it('tolerates an OCR error in a label followed by a colon', () => {
+    const f = extractMinutes(linesOf('会仪时间：2023年3月5日\n主持人：王建国'));
+    expect(f.meetingDate?.value).toBe('2023-03-05');
+    expect(f.meetingDate!.confidence).toBeLessThan(1);
+  });
+
+  it('does not read a word of a title as a label with a value', () => {
+    const f = extractFactSheet(linesOf('事实认定材料\n编号：认定〔2020〕第17号'));
+    expect(f.facts).toBeUndefined();
+    expect(f.caseId?.value).toBe('认定〔2020〕第17号');
+  });
+});
+
+describe('tables laid out by alignment', () => {
+  const AUDIT = `
+2023年度内部审计报告
+被审计单位：某某市融资担保有限公司
+审计期间：2023年1月1日至2023年12月31日
+主要经营指标（金额单位：万元）
+指标名称            上年数        本年数
+期末在保余额        98,000.00     125,600.50
+担保代偿率          1.20          2.35
+拨备覆盖率(%)       180.00        156.20
+融资担保放大倍数    2.80倍        3.52倍
+新增小微三农户数    1,020户       1,234户
+`;
+  const f = extractAuditReport(linesOf(AUDIT));
+
+  it('takes the current-year column and the units of the header and caption', () => {
+    expect(f.fiscalYear?.value).toBe(2023);
+    expect(f.outstandingBalance?.value).toBe(125_600_50 * 10_000);
+    expect(f.provisionCoverageRatio?.value).toBe(15_620);
+    expect(f.leverageMultiple?.value).toBe(352);
+    expect(f.newSmallMicroClients?.value).toBe(1234);
+  });
+  it('does not read a rate without its % sign as a rate', () => {
+    expect(f.compensationRate).toBeUndefined();
+  });
+
+  it('reads a unit column and year columns, the report year first or last', () => {
+    const table = (first: string, second: string) =>
+      extractAuditReport(
+        linesOf(`
+审计报告
+审计期间：2024年度
+序号  指标名称      单位    ${first}       ${second}      同比变动
+1     在保余额      万元    ${first === '2024年' ? '272,524.19' : '101,731.05'}    ${first === '2024年' ? '101,731.05' : '272,524.19'}    +167.89%
+2     代偿率        %       ${first === '2024年' ? '3.49' : '0.92'}          ${first === '2024年' ? '0.92' : '3.49'}          +2.57个百分点
+`),
+      );
+    for (const f2 of [table('2024年', '2023年'), table('2023年', '2024年')]) {
+      expect(f2.outstandingBalance?.value).toBe(272_524_19 * 10_000);
+      expect(f2.compensationRate?.value).toBe(349);
+    }
+  });
+
+  it('never takes a prior-year column when the report year has none', () => {
+    const f2 = extractAuditReport(
+      linesOf(`
+2024年度审计报告
+审计期间：2024年度
+指标名称        2022年       2023年
+在保余额        90,000.00    100,000.00
+`),
+    );
+    expect(f2.outstandingBalance).toBeUndefined();
+  });
+});
+
+describe('narrative minutes', () => {
+  const TEXT = `
+乌鲁木齐市某某融资担保有限公司
+党支部委员会会议纪要
+　　2024年6月12日下午，党支部委员会在公司五楼会议室召开2024年第3次会议。会议由党支部书记、董事长古丽娜尔·热合曼同志主持。出席会议的有：古丽娜尔·热合曼、王建国、李红梅、张伟。赵敏因病请假。本次会议应到委员5人，实到委员4人，阿依古丽·吐尔逊记录。
+　　会议议题：1.前置研究某某商贸有限公司800万元融资担保事项；2.学习有关制度。
+　　经表决，同意2票，反对1票，弃权0票，有条件同意1票。其中，古丽娜尔·热合曼、王建国同意。李红梅有条件同意，理由：须追加股权质押。张伟投反对票，理由：企业负债率偏高，依据《公司评审管理办法》第十条。
+　　委员刘洋因与申请企业存在关联关系，主动回避。
+`;
+  const f = extractMinutes(linesOf(TEXT));
+
+  it('reads chair, attendees, absentees, counts and recorder from sentences', () => {
+    expect(f.meetingType?.value).toBe('PARTY_ORG');
+    expect(f.meetingDate?.value).toBe('2024-06-12');
+    expect(f.location?.value).toBe('公司五楼会议室');
+    expect(f.chair?.value).toBe('古丽娜尔·热合曼');
+    expect(f.attendees?.value).toEqual(['古丽娜尔·热合曼', '王建国', '李红梅', '张伟']);
+    expect(f.absentees?.value).toEqual(['赵敏']);
+    expect(f.expectedCount?.value).toBe(5);
+    expect(f.presentCount?.value).toBe(4);
+    expect(f.recorder?.value).toBe('阿依古丽·吐尔逊');
+    expect(f.agenda?.value).toEqual(['前置研究某某商贸有限公司800万元融资担保事项', '学习有关制度']);
+  });
+  it('reads each vote with its reason and legal basis, and recusals', () => {
+    expect(f.votes?.value).toEqual([
+      { member: '古丽娜尔·热合曼', vote: '同意' },
+      { member: '王建国', vote: '同意' },
+      { member: '李红梅', vote: '有条件同意', dissentText: '须追加股权质押' },
+      { member: '张伟', vote: '反对', dissentText: '企业负债率偏高', legalBasis: '《公司评审管理办法》第十条' },
+    ]);
+    expect(f.recusals?.value).toEqual([{ person: '刘洋', reason: '与申请企业存在关联关系' }]);
+  });
+});
+
+describe('vote tables', () => {
+  it('reads a table without lines whose names wrap over two lines', () => {
+    const lines = ocrLines([
+      { text: '序号', x: 90, y: 100 },
+      { text: '姓名', x: 150, y: 100 },
+      { text: '表决意见', x: 230, y: 100 },
+      { text: '备注', x: 380, y: 100 },
+      { text: '1', x: 98, y: 124 },
+      { text: '张伟', x: 150, y: 124 },
+      { text: '同意', x: 236, y: 124 },
+      { text: '阿依古丽·', x: 140, y: 144 },
+      { text: '2', x: 98, y: 152 },
+      { text: '弃权', x: 236, y: 152 },
+      { text: '未参加现场调查', x: 320, y: 152 },
+      { text: '吐尔逊', x: 146, y: 160 },
+      { text: '3', x: 98, y: 182 },
+      { text: '李红梅', x: 144, y: 182 },
+      { text: '反对', x: 236, y: 182 },
+      { text: '负债率偏高；依据《公司评审', x: 320, y: 174 },
+      { text: '管理办法》第十条', x: 320, y: 190 },
+      { text: '表决结果：同意1票，反对1票，弃权1票。', x: 80, y: 216 },
+    ]);
+    expect(extractMinutes(lines).votes?.value).toEqual([
+      { member: '张伟', vote: '同意' },
+      { member: '阿依古丽·吐尔逊', vote: '弃权', dissentText: '未参加现场调查' },
+      { member: '李红梅', vote: '反对', dissentText: '负债率偏高', legalBasis: '《公司评审管理办法》第十条' },
+    ]);
+  });
+});
+
+describe('honesty: no value rather than a wrong one', () => {
+  it('does not take a sentence for a name', () => {
+    const f = extractFactSheet(linesOf('本材料已送达被评议人。被评议人在规定期限内未提出异议。'));
+    expect(f.evaluatedPerson).toBeUndefined();
+    expect(f.objectionFiled?.value).toBe(false);
+  });
+
+  it('reports a label whose value cannot be read, so a person is asked', () => {
+    const { extracted, unreadable } = extractFields('FACT_SHEET', linesOf('被评议人：李红梅\n送达日期：2023年13月45日'));
+    expect(extracted.fields).not.toHaveProperty('deliveryDate');
+    expect(unreadable.map((u) => u.field)).toContain('deliveryDate');
+  });
+
+  it('keeps values below the review threshold when they are guesses', () => {
+    // The latest of two year columns, when the report's year is unknown.
+    const f = extractAuditReport(linesOf('指标名称        2022年       2023年\n在保余额        90,000.00    100,000.00\n单位：万元'));
+    if (f.outstandingBalance) expect(f.outstandingBalance.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+
+  it('does not take the prior year from running text', () => {
+    const f = extractAuditReport(linesOf('2023年度审计报告\n上年同期在保余额为322,645.84万元，代偿率为2.30%。'));
+    expect(f.outstandingBalance).toBeUndefined();
+    expect(f.compensationRate).toBeUndefined();
+  });
+});
+
+describe('building blocks', () => {
+  it('tells names from titles and sentences', () => {
+    expect(isPersonName('古丽娜尔·热合曼')).toBe(true);
+    expect(isPersonName('欧阳建国')).toBe(true);
+    expect(isPersonName('在规定期')).toBe(false);
+    expect(isPersonName('总经理')).toBe(false);
+    expect(nameAtEnd('党支部书记、董事长郭磊')?.name).toBe('郭磊');
+    expect(nameAtEnd('评审委员江洋')?.name).toBe('江洋');
+    expect(nameAtEnd('主任马丽')?.name).toBe('马丽');
+    expect(nameList('张三、李四（财务总监）、王五等3人')?.names).toEqual(['张三', '李四', '王五']);
+  });
+
+  it('chooses the period column and reads units', () => {
+    const cols = (...names: string[]) => names.map((name) => ({ name, left: 0, right: 0, header: [] }));
+    expect(periodColumn(cols('指标', '2023年', '2024年'), 2024)).toEqual({ index: 2, certainty: 1 });
+    expect(periodColumn(cols('项目', '本期金额', '上期金额'))?.index).toBe(1);
+    expect(periodColumn(cols('项目', '期初余额', '期末余额'))?.index).toBe(2);
+    expect(periodColumn(cols('指标', '2022年', '2023年'), 2024)).toBeUndefined();
+    expect(unitIn('金额（万元）')).toBe('万元');
+    expect(unitIn('单位：元')).toBe('元');
+    expect(unitIn('代偿率(%)')).toBe('%');
+  });
+
+  it('puts lines read at the same height by separate blocks in one row', () => {
+    const layout = new Layout(ocrLines([
+      { text: '认定日期', x: 90, y: 210 },
+      { text: '送达日期', x: 320, y: 211 },
+      { text: '2022.5.18', x: 170, y: 209 },
+    ]));
+    expect(layout.rows).toHaveLength(1);
+    expect(layout.rows[0].segments.map((s) => s.text)).toEqual(['认定日期', '2022.5.18', '送达日期']);
+  });
+});
