@@ -2,12 +2,14 @@ import type { AuditReportFields, Field } from '../domain/fields.js';
 import { labelCore, labelEntries, wholeLabel, type LabelSpec } from './labels.js';
 import { isProseRow, ITEM_START, Layout, type Paragraph } from './layout.js';
 import type { TextLine } from './lines.js';
+import { parseChineseInteger } from './normalize/chineseNumerals.js';
 import { findDates, parseFiscalYear } from './normalize/date.js';
 import { findMoney, parseMoney, type MoneyUnit } from './normalize/money.js';
 import { parseCount, parseMultiple, parsePercent } from './normalize/percent.js';
 import { spanLine } from './prose.js';
 import { findTables, periodColumn, unitIn } from './table.js';
 import {
+  chineseText,
   dateValue,
   declaredUnit,
   fieldFrom,
@@ -141,7 +143,7 @@ export function extractAuditReport(lines: TextLine[], unreadable: Unreadable[] =
 
 /** The name of an organization: a guarantee institution, or another body named like one. */
 function organizationValue(text: string): { value: string; certainty: number } | undefined {
-  const t = text.replace(/[（(]以下简称.*$/u, '').replace(/[。；;，,]$/u, '').trim();
+  const t = chineseText(text).replace(/[（(]以下简称.*$/u, '').replace(/[。；;，,]$/u, '').trim();
   if (isInstitutionName(t)) return { value: t, certainty: 1 };
   return /(?:公司|集团|中心|合作社|事务所)$/u.test(t) && Array.from(t).length >= 6 ? { value: t, certainty: 0.8 } : undefined;
 }
@@ -195,7 +197,7 @@ function auditFindings(layout: Layout): Field<string[]> | undefined {
   if (start < 0) return undefined;
   const heading = paragraphs[start].text.replace(/\s+/g, '');
   const topLevel = /^[一二三四五六七八九十]+[、.．]/u.test(heading);
-  const items: { text: string; p: Paragraph }[] = [];
+  const items: { text: string; p: Paragraph; n: number | undefined }[] = [];
   for (const p of paragraphs.slice(start + 1)) {
     const text = p.display.replace(/\s+/g, '');
     const item = ITEM.exec(text);
@@ -206,13 +208,23 @@ function auditFindings(layout: Layout): Field<string[]> | undefined {
       if (!ITEM_START.test(text) && /^(?:审计|建议|整改)/u.test(text)) break;
       continue;
     }
-    items.push({ text: text.slice(item[0].length), p });
+    items.push({ text: text.slice(item[0].length), p, n: itemNumber(item[0]) });
   }
   if (items.length === 0) return undefined;
-  const heads = items.map((i) => i.text.split(/[。；;]/u)[0].replace(/[：:，,]$/u, '').trim()).filter(Boolean);
+  const heads = items.map((i) => chineseText(i.text.split(/[。；;]/u)[0]).replace(/[：:，,]$/u, '').trim()).filter(Boolean);
+  // Items numbered 1, 2, 3… without a gap: none was lost.
+  const complete = items.every((i, k) => i.n === k + 1);
   const first = items[0].p;
-  const field = fieldFrom(spanLine(first, 0, first.text.length), { value: heads, certainty: 1 });
+  const field = fieldFrom(spanLine(first, 0, first.text.length), { value: heads, certainty: complete ? 1 : 0.6 });
   return { ...field, confidence: Math.min(...items.map((i) => spanLine(i.p, 0, i.p.text.length).confidence)) };
+}
+
+/** The number of an item marker: （三） -> 3, 2. -> 2. */
+function itemNumber(marker: string): number | undefined {
+  const digits = /\d+/.exec(marker)?.[0];
+  if (digits) return Number(digits);
+  const zh = /[一二三四五六七八九十]+/u.exec(marker)?.[0];
+  return zh ? Number(parseChineseInteger(zh)) : undefined;
 }
 
 type Indicators = Partial<Record<IndicatorKey, Field<number>>>;
@@ -237,7 +249,8 @@ function readIndicators(layout: Layout, fiscalYear: number | undefined, docUnit:
       const rowUnit = unitCol >= 0 ? rec.cells[unitCol] : unitIn(nameCell);
       const parsed = readIndicator(KIND_OF[key], rec.cells[period.index] ?? '', rowUnit || headerUnit || captionUnit || docUnit);
       if (!parsed) continue;
-      out[key] = fieldFrom(rec.line, { value: parsed.value, certainty: parsed.certainty * period.certainty }, nameCell, 1 - 0.15 * hit.errors);
+      const line = { ...rec.line, confidence: Math.min(rec.cellConfidence[period.index], rec.cellConfidence[nameCol], unitCol >= 0 ? rec.cellConfidence[unitCol] : 1) };
+      out[key] = fieldFrom(line, { value: parsed.value, certainty: parsed.certainty * period.certainty }, nameCell, 1 - 0.15 * hit.errors);
     }
   }
   // Running text: 在保余额232,571.29万元，放大倍数2.16倍 — never a sentence about the prior year.

@@ -5,6 +5,7 @@ import { findDates } from './normalize/date.js';
 import { nameAtStart } from './names.js';
 import { proseMatch } from './prose.js';
 import {
+  chineseText,
   dateValue,
   declaredUnit,
   fieldFrom,
@@ -40,6 +41,8 @@ export const FACT_SHEET_LABELS = {
 
 type Conclusion = '尽职' | '基本尽职' | '不尽职';
 const TICKED = /[☑✓✔√■▣☒◼●]/u;
+const OCR_EMPTY_BOX = /^[口囗OoО〇0]$/u;
+const OCR_FILLED_BOX = /^[国回田图囚团因四圆区固]$/u;
 const BOX_OR_TICK = /[☑✓✔√■▣☒◼●☐□○]/u;
 
 /**
@@ -53,6 +56,12 @@ export function conclusionValue(text: string): { value: Conclusion; certainty: n
     const options = [...t.matchAll(/([☑✓✔√■▣☒◼●☐□○])\s*(基本尽职|不尽职|尽职)/gu)];
     const ticked = options.filter((m) => TICKED.test(m[1]));
     if (options.length > 0) return ticked.length === 1 ? { value: ticked[0][2] as Conclusion, certainty: 0.9 } : undefined;
+  }
+  // OCR reads an empty box as 口 and a filled one as 国, 回, 田…: a guess, for a person to confirm.
+  const glyphs = [...t.matchAll(/(\S)\s*(基本尽职|不尽职|尽职)/gu)];
+  if (glyphs.length >= 2 && glyphs.every((m) => OCR_EMPTY_BOX.test(m[1]) || OCR_FILLED_BOX.test(m[1]))) {
+    const filled = glyphs.filter((m) => OCR_FILLED_BOX.test(m[1]));
+    return filled.length === 1 ? { value: filled[0][2] as Conclusion, certainty: 0.7 } : undefined;
   }
   const hits = [...t.matchAll(/基本尽职|不尽职|尽职/gu)].map((m) => m[0] as Conclusion);
   if (hits.length === 0) return undefined;
@@ -109,7 +118,7 @@ export function extractFactSheet(lines: TextLine[], unreadable: Unreadable[] = [
       r.read('position', textValue) ??
       proseField(layout, /(?:时任|现任|担任)([^，。；]{2,30}?)(?:职务)?[，。；]/u, (m) => m[1], 0.85),
     facts: r.read('facts', (t) => {
-      const value = t.trim();
+      const value = chineseText(t);
       return value.length >= 8 ? { value, certainty: 1 } : undefined;
     }),
     conclusion:
@@ -140,7 +149,7 @@ function singleDate(text: string): string | undefined {
 
 /** A company or bank name: the value up to a bracketed note that is not part of the name. */
 const companyValue = (text: string) => {
-  const value = text.replace(/^[\s:：]+/, '').replace(/[。；;，,]$/u, '').trim();
+  const value = chineseText(text).replace(/[。；;，,]$/u, '').trim();
   if (!value || /^\d/.test(value) || nameAtStart(value)?.name === value) return value ? { value, certainty: 0.9 } : undefined;
   return { value, certainty: 1 };
 };

@@ -7,7 +7,7 @@
 import { errorBudget } from './fuzzy.js';
 import { BULLET, labelCore, labelEntries, labelHits, SEPARATOR, wholeLabel, type Hit, type LabelEntry, type LabeledValue, type LabelSpec } from './labels.js';
 import { ITEM_START, type Layout, type Placed, type Row, union } from './layout.js';
-import { textWidth, type TextLine } from './lines.js';
+import { confidenceIn, textWidth, type TextLine } from './lines.js';
 
 /**
  * Cells that are labels of things no field takes: they end the value before them. A clerk's
@@ -20,6 +20,11 @@ export const OTHER_FORM_LABELS = [
   '成立日期', '经营范围', '担保费率', '年担保费率', '列席人员', '表决情况', '审议意见', '部门意见', '签字', '盖章', '序号', '单位',
   '身份证号', '工号', '入职时间', '任职时间', '放款日期', '到期日期', '贷款金额', '代偿原因', '处理意见',
 ];
+
+/** Marks a table's rules leave in OCR text at the start of a cell. */
+export const BORDER_ARTEFACT = /^[|｜丨!国四口囗]+(?=[\u4e00-\u9fff]{2})/u;
+/** After a label that starts its cell: a colon, or what OCR makes of a rule or a blank (| 。 ,). */
+const LOOSE_SEPARATOR = /^\s*[:：;；|｜丨。.,，、]+\s*|^\s+/u;
 
 interface LabelAt {
   hit: Hit;
@@ -64,19 +69,24 @@ export function readFormValues(layout: Layout, spec: LabelSpec): LabeledValue[] 
         found.push({ hit: whole, row, segs: [s], last: i, column: true, x0: s.bbox.x1 });
         continue;
       }
-      const bullet = s.text.length - s.text.replace(BULLET, '').length;
-      // Labels that start the segment, or that are followed by a colon.
-      const hits = labelHits(s.text, entries).filter((h) => {
-        if (SEPARATOR.test(s.text.slice(h.end))) return true;
-        // Without a colon, a label starts its cell and is followed by a value that cannot be
-        // part of the same word (事实认定材料 is a title, not 事实认定 + 材料).
-        return h.start <= bullet && (h.end === s.text.length || /^[\sA-Za-z0-9¥￥(（〔\[“"☐☑□■√×]/u.test(s.text.slice(h.end)));
-      });
+      // Numbering, or what a table's rules leave in OCR text (| 丨 国 口), before a label.
+      const lead = s.text.length - s.text.replace(BULLET, '').replace(BORDER_ARTEFACT, '').length;
+      const hits = labelHits(s.text.slice(lead), entries)
+        .map((h) => ({ ...h, start: h.start + lead, end: h.end + lead }))
+        .filter((h) => {
+          if (SEPARATOR.test(s.text.slice(h.end))) return true;
+          if (h.start > lead) return false;
+          // Without a colon, a label starts its cell and is followed by a value that cannot be
+          // part of the same word (事实认定材料 is a title, not 事实认定 + 材料), or by a stray mark.
+          const after = s.text.slice(h.end);
+          return after === '' || LOOSE_SEPARATOR.test(after) || /^[\sA-Za-z0-9¥￥(（〔\[“"☐☑□■√×]/u.test(after);
+        });
       hits.forEach((h, k) => {
-        const atStart = h.start <= bullet;
+        const atStart = h.start <= lead;
         const end = k + 1 < hits.length ? hits[k + 1].start : s.text.length;
         const after = s.text.slice(h.end, end);
-        const valueStart = h.end + (after.length - after.replace(SEPARATOR, '').length);
+        const separator = (atStart ? LOOSE_SEPARATOR : SEPARATOR).exec(after)?.[0] ?? '';
+        const valueStart = h.end + separator.length;
         const rest = s.display.slice(valueStart, end).trim();
         found.push({
           hit: h,
@@ -199,7 +209,10 @@ export function readFormValues(layout: Layout, spec: LabelSpec): LabeledValue[] 
       page: f.row.page,
       text: value,
       raw: `${f.segs.map((s) => s.raw).join('')}${f.rest === undefined ? ' ' : ''}${[...new Set(pieces.map((p) => p.seg))].filter((s) => !f.segs.includes(s)).map((s) => s.raw).join(' ')}`.trim(),
-      confidence: Math.min(...segs.map((s) => s.confidence)),
+      // How sure the reader was of the value's own words (a label misread is counted in labelQuality).
+      confidence: pieces.length
+        ? Math.min(...pieces.map((p) => (p.seg === f.segs.at(-1) && f.rest !== undefined ? confidenceIn(p.seg, f.x0 - 0.2 * f.row.em) : confidenceIn(p.seg))))
+        : Math.min(...segs.map((s) => s.confidence)),
       bbox: union(segs.filter((s) => s.page === f.row.page).map((s) => s.bbox)),
     };
     out.push({
@@ -244,7 +257,8 @@ export function joinPieces(pieces: ReadonlyArray<string | { text: string; row: n
     const piece = (typeof p === 'string' ? p : p.text).trim();
     const row = typeof p === 'string' ? undefined : p.row;
     if (!piece) continue;
-    if (out && ((row !== undefined && row === lastRow) || (/[A-Za-z]$/.test(out) && /^[A-Za-z]/.test(piece)))) out += ' ';
+    const latin = /[A-Za-z0-9.,%)]$/.test(out) && /^[A-Za-z0-9¥(]/.test(piece);
+    if (out && ((row !== undefined && row === lastRow && latin) || (/[A-Za-z]$/.test(out) && /^[A-Za-z]/.test(piece)))) out += ' ';
     out += piece;
     lastRow = row;
   }

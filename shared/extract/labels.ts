@@ -127,7 +127,11 @@ export const BULLET = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一
 
 /** What a cell holds when it is a label: without numbering, a trailing colon or white space. */
 export function labelCore(text: string): string {
-  return text.replace(/\s+/g, '').replace(BULLET, '').replace(/[:：]+$/, '');
+  return text
+    .replace(/\s+/g, '')
+    .replace(BULLET, '')
+    .replace(/^[|｜丨!国四口囗]+(?=[\u4e00-\u9fff]{2})/u, '')
+    .replace(/[:：;；|｜丨。]+$/u, '');
 }
 
 /**

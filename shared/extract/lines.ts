@@ -13,7 +13,19 @@ export interface Segment {
   /** As read. */
   raw: string;
   bbox: BoundingBox;
+  /** The weakest word's confidence: one misread character makes the whole run doubtful. */
   confidence: number;
+  /** Where the segment's words are and how sure the reader was of each (OCR). */
+  words?: Array<{ x0: number; x1: number; confidence: number }>;
+}
+
+/**
+ * How sure the reader was of the part of a segment between x0 and x1 (page units): its
+ * weakest word there. Without word confidences, the segment's.
+ */
+export function confidenceIn(seg: Segment, x0 = Number.NEGATIVE_INFINITY, x1 = Number.POSITIVE_INFINITY): number {
+  const inside = (seg.words ?? []).filter((w) => (w.x0 + w.x1) / 2 >= x0 && (w.x0 + w.x1) / 2 <= x1);
+  return inside.length ? Math.min(...inside.map((w) => w.confidence)) : seg.confidence;
 }
 
 /** A line of a document, normalized for matching, with where it came from. */
@@ -88,7 +100,9 @@ export function segmentWords(line: OcrLine, em: number): Segment[] {
   for (const piece of pieces) {
     const group = groups.at(-1);
     const prev = group?.at(-1);
-    if (group && prev && piece.bbox.x0 - prev.bbox.x1 < SEGMENT_GAP_EM * em) group.push(piece);
+    // Full-width punctuation is drawn in one side of its square: the blank beside it is not a gap.
+    const allowance = (PUNCT_LEFT.test(prev?.raw ?? '') ? 0.6 : 0) + (PUNCT_RIGHT.test(piece.raw) ? 0.6 : 0);
+    if (group && prev && piece.bbox.x0 - prev.bbox.x1 < (SEGMENT_GAP_EM + allowance) * em) group.push(piece);
     else groups.push([piece]);
   }
   return groups.map((group) => {
@@ -110,10 +124,15 @@ export function segmentWords(line: OcrLine, em: number): Segment[] {
         x1: Math.max(...group.map((p) => p.bbox.x1)),
         y1: Math.max(...group.map((p) => p.bbox.y1)),
       },
-      confidence: group.reduce((n, p) => n + p.confidence, 0) / group.length,
+      confidence: Math.min(...group.map((p) => p.confidence)),
+      words: group.map((p) => ({ x0: p.bbox.x0, x1: p.bbox.x1, confidence: p.confidence })),
     };
   });
 }
+
+/** Full-width punctuation whose glyph sits at the left of its square (blank after it), and at the right (blank before it). */
+const PUNCT_LEFT = /[，。、；：！？）」』〉》”’】〕]$/u;
+const PUNCT_RIGHT = /^[（「『〈《“‘【〔]/u;
 
 const WIDE_BLANK = /[\u3000\t]+| {2,}/gu;
 

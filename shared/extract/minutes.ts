@@ -8,6 +8,7 @@ import { isPersonName, nameAtEnd, nameAtStart, nameList } from './names.js';
 import { proseMatch, proseMatches, sentences, spanLine } from './prose.js';
 import { findTables } from './table.js';
 import {
+  chineseText,
   countValue,
   dateValue,
   declaredUnit,
@@ -149,21 +150,21 @@ function standaloneId(layout: Layout): Field<string> | undefined {
 
 /** A meeting place: the value up to a time or a bracketed remark that is not part of it. */
 function placeValue(text: string): { value: string; certainty: number } | undefined {
-  const t = text.replace(/^[\s:：]+/u, '').replace(/[。；;，,]$/u, '').trim();
+  const t = chineseText(text).replace(/[。；;，,]$/u, '').trim();
   if (!t || /^\d/.test(t) || Array.from(t).length > 30) return undefined;
   return { value: t, certainty: /[室厅楼层馆堂处所]|会议|线上|视频/u.test(t) ? 1 : 0.8 };
 }
 
 /** A company, cooperative or person applying (the value as printed, without closing punctuation). */
 function companyValue(text: string): { value: string; certainty: number } | undefined {
-  const t = text.replace(/^[\s:：]+/u, '').replace(/[。；;，,]$/u, '').trim();
+  const t = chineseText(text).replace(/[。；;，,]$/u, '').trim();
   if (!t) return undefined;
   return /(?:公司|合作社|厂|店|中心|个体工商户[)）]|场|社|院|所)$/u.test(t) || isPersonName(t) ? { value: t, certainty: 1 } : undefined;
 }
 
 /** Agenda items: 1.审议…；2.听取… or items separated by ；. */
 function agendaValue(text: string): { value: string[]; certainty: number } | undefined {
-  const t = text.replace(/^[\s:：]+/u, '').trim().replace(/[。；;]$/u, '');
+  const t = chineseText(text).replace(/[。；;]$/u, '');
   if (!t) return undefined;
   const numbered = t.split(/[；;。]?\s*(?:(?<![\d.])\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、．])/u).map((s) => s.trim().replace(/[；;。，,]$/u, '')).filter(Boolean);
   const items = numbered.length > 1 ? numbered : t.split(/[；;]/u).map((s) => s.trim().replace(/^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/u, '').replace(/[。，,]$/u, '')).filter(Boolean);
@@ -172,7 +173,7 @@ function agendaValue(text: string): { value: string[]; certainty: number } | und
 
 /** The decision: the first decided item (一、…), without its numbering and closing punctuation. */
 function decisionValue(text: string): { value: string; certainty: number } | undefined {
-  let t = text.replace(/^[\s:：]+/u, '').trim();
+  let t = chineseText(text);
   t = t.replace(/^(?:会议)?(?:议定|决定|决议)(?:如下|以下事项)?[:：]/u, '');
   if (/^(?:如下|以下(?:事项|意见)?)[:：]?$/u.test(t)) return undefined;
   const numbered = /^(?:[一1][、.．]|[（(][一1][)）])/u.test(t);
@@ -243,7 +244,7 @@ function voteOf(text: string): VoteValue | undefined {
 
 /** A remark beside a vote: its reason and the rule it cites (依据《…》第…条). */
 function dissent(remark: string): Pick<Vote, 'dissentText' | 'legalBasis'> {
-  const text = remark.replace(/^[\s,，;；:：。]+/u, '').replace(/[\s,，;；。]+$/u, '');
+  const text = chineseText(remark).replace(/[\s,，;；。]+$/u, '');
   if (!text || /^(?:无|\/|-|—)$/u.test(text)) return {};
   const basis = /[,，;；。]?\s*(?:依据|根据|按照|依照)(《[^》]+》[^，。；,;]*)/u.exec(text);
   const reason = (basis ? text.slice(0, basis.index) : text).replace(/^(?:理由|原因|意见)[:：]/u, '').replace(/[\s,，;；。]+$/u, '');

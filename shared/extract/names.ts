@@ -87,7 +87,7 @@ export function nameAtEnd(phrase: string): NameReading | undefined {
  */
 export function nameAtStart(value: string): NameReading | undefined {
   const s = value
-    .replace(/^[\s:：]+/u, '')
+    .replace(/^[\s|｜丨”“"'‘’:：;；,，.。、]+/u, '')
     .replace(DOT, '·')
     .replace(/[(（][^)）]*[)）]?/gu, ' ')
     .trim();

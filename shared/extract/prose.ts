@@ -3,8 +3,8 @@
  * and helpers for narrative patterns (会议由…主持) that need to know which lines a match came from.
  */
 import { labelEntries, labelHits, SEPARATOR, type LabeledValue, type LabelSpec } from './labels.js';
-import { isProseRow, type Layout, type Paragraph, rowAt, union } from './layout.js';
-import type { TextLine } from './lines.js';
+import { isProseRow, type Layout, type Paragraph, rowAt, rowText, union } from './layout.js';
+import { confidenceIn, textWidth, type TextLine } from './lines.js';
 
 /** Labels followed by their values inside running text (paragraphs of single runs of text only). */
 export function readProseValues(layout: Layout, spec: LabelSpec): LabeledValue[] {
@@ -44,18 +44,39 @@ export function readProseValues(layout: Layout, spec: LabelSpec): LabeledValue[]
   return out;
 }
 
-/** A line standing for the part [start, end) of a paragraph: its rows' text, boxes and weakest confidence. */
+/** A line standing for the part [start, end) of a paragraph: its rows' text, boxes and the confidence of its words. */
 export function spanLine(p: Paragraph, start: number, end: number): TextLine {
   const first = rowAt(p, start);
   const last = rowAt(p, Math.max(start, end - 1));
   const rows = p.rows.slice(p.rows.indexOf(first), p.rows.indexOf(last) + 1);
   const segs = rows.flatMap((r) => r.segments);
   const samePage = segs.filter((s) => s.page === first.page);
+  // The words in the span: each row's share of [start, end), placed by its characters' widths.
+  const confidences = rows.map((row) => {
+    const rowStart = p.starts[p.rows.indexOf(row)];
+    const from = Math.max(0, start - rowStart);
+    const to = Math.min(rowText(row).length, end - rowStart);
+    let at = 0;
+    let weakest = 1;
+    for (const seg of row.segments) {
+      const segFrom = Math.max(0, from - at);
+      const segTo = Math.min(seg.text.length, to - at);
+      if (segTo > segFrom) {
+        const w = seg.bbox.x1 - seg.bbox.x0;
+        const total = textWidth(seg.text) || 1;
+        const x0 = seg.bbox.x0 + (w * textWidth(seg.text.slice(0, segFrom))) / total;
+        const x1 = seg.bbox.x0 + (w * textWidth(seg.text.slice(0, segTo))) / total;
+        weakest = Math.min(weakest, confidenceIn(seg, x0 - 0.2 * row.em, x1 + 0.2 * row.em));
+      }
+      at += seg.text.length + 1;
+    }
+    return weakest;
+  });
   return {
     page: first.page,
     text: p.display.slice(start, end),
     raw: rows.map((r) => r.segments.map((s) => s.raw).join(' ')).join(''),
-    confidence: Math.min(...segs.map((s) => s.confidence)),
+    confidence: Math.min(...confidences),
     bbox: union(samePage.map((s) => s.bbox)),
   };
 }

@@ -23,6 +23,8 @@ export interface Column {
 export interface TableRecord {
   /** Each column's text, as printed, lines joined. */
   cells: string[];
+  /** How sure the reader was of each cell (its weakest word). */
+  cellConfidence: number[];
   rows: Row[];
   /** A line standing for the record (provenance). */
   line: TextLine;
@@ -163,6 +165,7 @@ function readTable(layout: Layout, header: Row): Table {
       const rows = [...rec.rows].sort((a, b) => a.index - b.index);
       const segsOf = rows.flatMap((r) => r.segments);
       return {
+        cellConfidence: rec.pieces.map((p) => (p.length ? Math.min(...p.map((s) => s.confidence)) : 1)),
         cells: rec.pieces.map((p) => joinPieces(p.sort((a, b) => a.row - b.row || a.bbox.x0 - b.bbox.x0).map((s) => ({ text: s.display, row: s.row })))),
         rows,
         line: {

@@ -117,15 +117,45 @@ export const nameListValue: ValueParser<string[]> = (text) => {
 export { isPersonName };
 
 export const textValue: ValueParser<string> = (text) => {
-  const value = text.replace(/^[\s:：]+/, '').trim();
+  const value = chineseText(text);
   return value ? { value, certainty: 1 } : undefined;
 };
 
+const CJK_CHAR = String.raw`[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e“”‘’]`;
+const NEXT_TO_CJK = (p: string) => new RegExp(`(?<=${CJK_CHAR})\\s*${p}\\s*|\\s*${p}\\s*(?=${CJK_CHAR})`, 'gu');
+
+/**
+ * A text value as a Chinese document writes it: what OCR leaves around it removed (a table
+ * rule read as |, a stray quote or colon), and ASCII punctuation next to Chinese characters in
+ * its full-width form (OCR and typists mix them: 经理(A角) -> 经理（A角）, 〈 -> （).
+ */
+export function chineseText(value: string): string {
+  return value
+    .replace(/^[\s|｜丨”“"'‘’:：;；,，.。、]+/u, '')
+    .replace(/[\s|｜丨]+$/u, '')
+    .replace(/〈/gu, '（')
+    .replace(/〉/gu, '）')
+    .replace(NEXT_TO_CJK('\\('), '（')
+    .replace(NEXT_TO_CJK('\\)'), '）')
+    .replace(/（([^（）()]*)\)/gu, '（$1）')
+    .replace(/\(([^（）()]*)）/gu, '（$1）')
+    .replace(NEXT_TO_CJK(','), '，')
+    .replace(NEXT_TO_CJK(';'), '；')
+    .replace(NEXT_TO_CJK(':'), '：')
+    .trim();
+}
+
 /** An identifier such as a project number (YNDB-2023-0147) or a document number (X担〔2024〕12号, 〔2021〕第17期). */
 export const idValue: ValueParser<string> = (text) => {
-  const t = toHalfWidth(text).replace(/[(（\[]\s*(\d{4})\s*[)）\]]/gu, '〔$1〕');
-  const m = t.match(/[A-Za-z0-9\u4e00-\u9fff]*〔\d{4}〕\s*第?\s*\d+\s*[号期]|[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|[A-Z]{2,}[A-Z0-9]*\d{2,}[A-Z0-9]*|第\d+期/u);
-  return m ? { value: m[0].replace(/\s+/g, ''), certainty: 1 } : undefined;
+  // The year of a document number is in 〔〕; typists and OCR write [ ] 【 】 （ ） ［ ］ for it.
+  const t = toHalfWidth(text).replace(/[(（\[【［〔]\s*(\d{4})\s*[)）\]】］〕]/gu, '〔$1〕');
+  const m = t.match(/([A-Za-z0-9\u4e00-\u9fff]*)〔\d{4}〕\s*第?\s*\d+\s*[号期]|[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|[A-Z]{2,}[A-Z0-9]*\d{2,}[A-Z0-9]*|第\d+期/u);
+  if (!m) return undefined;
+  const value = m[0].replace(/\s+/g, '');
+  // An issuer's prefix is short (融通担保纪〔2021〕2号); a long one has likely taken up a title. A
+  // bare 第12期 may have lost its year.
+  const certainty = (m[1]?.length ?? 0) > 8 || /^第\d+期$/.test(value) ? 0.6 : 1;
+  return { value, certainty };
 };
 
 const INSTITUTION_NAME = String.raw`[\u4e00-\u9fff]{2,30}?(?:融资担保|再担保|信用担保|担保)[\u4e00-\u9fff]{0,14}?(?:(?:集团)?(?:股份有限公司|有限责任公司|有限公司|公司)|集团|中心)`;
@@ -136,7 +166,11 @@ const BEFORE_NAME = /^.*(?:关于|根据|由|对|了|向|在|为|与|经由)/u;
 
 /** True when a text is the name of a guarantee institution and nothing else. */
 export function isInstitutionName(text: string): boolean {
-  return WHOLE_INSTITUTION.test(text.replace(/\s+/g, ''));
+  const t = text.replace(/\s+/g, '');
+  if (!WHOLE_INSTITUTION.test(t) || /我们|了|的|于|对|向|根据|关于|经审计/u.test(t)) return false;
+  // A place or a brand stands before 融资担保 (a name that starts with it has lost its head).
+  const head = /^(.*?)(?:融资担保|再担保|信用担保|担保)/u.exec(t)?.[1] ?? '';
+  return Array.from(head).length >= 2;
 }
 
 /**
@@ -147,7 +181,7 @@ export function findInstitution(lines: TextLine[] | Layout): Field<string> | und
   const layout = lines instanceof Layout ? lines : new Layout(lines);
   for (const row of layout.rows) {
     for (const seg of row.segments) {
-      if (WHOLE_INSTITUTION.test(seg.display)) return fieldFrom(seg.line, { value: seg.display, certainty: 0.95 });
+      if (isInstitutionName(seg.display)) return fieldFrom(seg.line, { value: seg.display, certainty: 0.95 });
     }
   }
   for (const p of layout.paragraphs()) {
