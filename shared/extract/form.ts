@@ -108,31 +108,20 @@ export function readFormValues(layout: Layout, spec: LabelSpec): LabeledValue[] 
   for (const row of layout.rows) {
     for (const s of row.segments) {
       // A cell read as a garbled label (拟代偿金 for 拟代偿金额) may be the first line of an exact one.
-      const fuzzy = found.findIndex((f) => f.segs.length === 1 && f.segs[0] === s && f.hit.errors > 0);
-      if ((labelSegs.has(s) && fuzzy < 0) || !/^[\u4e00-\u9fff]{1,8}$/u.test(s.text)) continue;
-      const below = layout.below(row);
-      const under = below?.segments.find((t) => t.bbox.x0 < s.bbox.x1 && s.bbox.x0 < t.bbox.x1 && /^[\u4e00-\u9fff]{1,8}[:：]?$/u.test(t.text));
-      const next = below && layout.below(below);
-      const lower = under ? { row: below!, seg: under } : undefined;
-      const farther = next?.segments.find((t) => t.bbox.x0 < s.bbox.x1 && s.bbox.x0 < t.bbox.x1 && /^[\u4e00-\u9fff]{1,8}[:：]?$/u.test(t.text));
-      for (const cand of [lower, farther && below && !below.segments.some((t) => t.bbox.x0 < s.bbox.x1 && s.bbox.x0 < t.bbox.x1) ? { row: next!, seg: farther } : undefined]) {
-        if (!cand || labelSegs.has(cand.seg) || cand.row.y0 - row.y1 > 2.2 * row.em) continue;
-        const hit = wholeLabel(s.text + cand.seg.text, entries);
-        if (!hit || (fuzzy < 0 && wholeLabel(s.text, stops)) || wholeLabel(cand.seg.text, stops)) continue;
-        if (fuzzy >= 0) {
-          if (hit.errors > 0) continue;
-          found.splice(fuzzy, 1);
-        }
-        // The value row: between the two lines, else the first line's.
-        const middle = layout.rows.slice(row.index + 1, cand.row.index).find((r) => r.cy > row.cy && r.cy < cand.row.cy) ?? row;
-        const x0 = Math.min(s.bbox.x0, cand.seg.bbox.x0);
-        const x1 = Math.max(s.bbox.x1, cand.seg.bbox.x1);
-        const last = middle.segments.filter((t) => t.bbox.x1 <= x1 + 0.3 * row.em).length - 1;
-        found.push({ hit, row: middle, segs: [s, cand.seg], last, column: true, x0: x1 });
-        labelSegs.add(s).add(cand.seg);
-        virtualStops.set(middle, [...(virtualStops.get(middle) ?? []), x0]);
-        break;
-      }
+      const garbled = found.findIndex((f) => f.segs.length === 1 && f.segs[0] === s && f.hit.errors > 0);
+      if ((labelSegs.has(s) && garbled < 0) || !/^[\u4e00-\u9fff]{1,8}$/u.test(s.text)) continue;
+      const second = secondLine(layout, row, s);
+      if (!second || labelSegs.has(second.seg) || wholeLabel(second.seg.text, stops)) continue;
+      const hit = wholeLabel(s.text + second.seg.text, entries);
+      if (!hit || (garbled < 0 && wholeLabel(s.text, stops)) || (garbled >= 0 && hit.errors > 0)) continue;
+      if (garbled >= 0) found.splice(garbled, 1);
+      // The value stands on the row between the two lines, else on the first line's.
+      const middle = layout.rows.slice(row.index + 1, second.row.index).find((r) => r.cy > row.cy && r.cy < second.row.cy) ?? row;
+      const x1 = Math.max(s.bbox.x1, second.seg.bbox.x1);
+      const last = middle.segments.filter((t) => t.bbox.x1 <= x1 + 0.3 * row.em).length - 1;
+      found.push({ hit, row: middle, segs: [s, second.seg], last, column: true, x0: x1 });
+      labelSegs.add(s).add(second.seg);
+      virtualStops.set(middle, [...(virtualStops.get(middle) ?? []), Math.min(s.bbox.x0, second.seg.bbox.x0)]);
     }
   }
 
@@ -296,6 +285,21 @@ function spacedLabel(segs: Placed[], i: number, entries: readonly LabelEntry[]):
     const hit = wholeLabel(text, entries);
     if (hit && (hit.errors === 0 || errorBudget(hit.label) > 0)) return { hit, j };
     if (/[:：]$/.test(s.text)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The second line of a label whose cell wraps: the short text under it in the next row, or in
+ * the row after that when the row between (its value's) has nothing under it.
+ */
+function secondLine(layout: Layout, row: Row, s: Placed): { row: Row; seg: Placed } | undefined {
+  const under = (t: Placed) => t.bbox.x0 < s.bbox.x1 && s.bbox.x0 < t.bbox.x1;
+  let r = layout.below(row);
+  for (let step = 0; r && step < 2; step++, r = layout.below(r)) {
+    if (r.y0 - row.y1 > 2.2 * row.em) return undefined;
+    const t = r.segments.find(under);
+    if (t) return /^[\u4e00-\u9fff]{1,8}[:：]?$/u.test(t.text) ? { row: r, seg: t } : undefined;
   }
   return undefined;
 }

@@ -46,43 +46,16 @@ export function labelEntries(spec: LabelSpec): LabelEntry[] {
 }
 
 /**
- * Finds, in running text, the labels of a document kind and the values that follow them.
- * Longer labels win over shorter ones they contain (会议时间 over 时间); a label must start the
- * text or follow punctuation or a space, and be followed by a colon, a space or its value.
+ * The labels standing in a text, left to right. Longer labels win over shorter ones they
+ * contain (会议时间 over 时间); a label must start the text or follow punctuation or a space
+ * unless a colon follows it; a short label (two characters) needs a colon or the end of the text.
  */
-export function findLabeledValues(lines: TextLine[], spec: LabelSpec): LabeledValue[] {
-  const labels = labelEntries(spec);
-  const hitsPerLine = lines.map((line) => labelHits(line.text, labels));
-  const out: LabeledValue[] = [];
-  lines.forEach((line, index) => {
-    const hits = hitsPerLine[index];
-    hits.forEach((hit, k) => {
-      const end = k + 1 < hits.length ? hits[k + 1].start : line.text.length;
-      let value = line.text.slice(hit.end, end).replace(SEPARATOR, '').trim();
-      let source = line;
-      let fromNextLine = false;
-      const next = lines[index + 1];
-      if (value === '' && k === hits.length - 1 && next && next.page === line.page && hitsPerLine[index + 1][0]?.start !== 0) {
-        value = next.text.slice(0, hitsPerLine[index + 1][0]?.start ?? next.text.length).trim();
-        source = next;
-        fromNextLine = true;
-      }
-      if (value === '') return;
-      out.push({
-        field: hit.field,
-        label: line.text.slice(hit.start, hit.end),
-        value,
-        line: source,
-        labelQuality: 1 - 0.15 * hit.errors,
-        fromNextLine,
-      });
-    });
-  });
-  return out;
-}
-
-/** The labels standing in a text, left to right, with the rules of {@link findLabeledValues}. */
 export function labelHits(text: string, labels: readonly LabelEntry[]): Hit[] {
+  let cache = hitCache.get(labels);
+  if (!cache) hitCache.set(labels, (cache = new Map()));
+  const cached = cache.get(text);
+  if (cached) return cached;
+  const chars = new Set(Array.from(text));
   const taken: Hit[] = [];
   // Exact labels first, then labels with tolerated OCR errors, so that a garbled 代偿额
   // never takes the place of a clean 代偿率.
@@ -90,7 +63,11 @@ export function labelHits(text: string, labels: readonly LabelEntry[]): Hit[] {
     for (const { field, label } of labels) {
       const budget = exact ? 0 : errorBudget(label);
       if (!exact && budget === 0) continue;
-      for (const m of fuzzyFindAll(text, label, budget)) {
+      const pattern = Array.from(label);
+      // A match with `budget` errors keeps all but `budget` of the label's characters.
+      if (pattern.filter((c) => chars.has(c)).length < pattern.length - budget) continue;
+      const matches = exact ? exactMatches(text, label) : fuzzyFindAll(text, label, budget);
+      for (const m of matches) {
         if (!exact && m.errors === 0) continue;
         if (taken.some((t) => m.start < t.end && t.start < m.end)) continue;
         const after = text.slice(m.end);
@@ -106,7 +83,18 @@ export function labelHits(text: string, labels: readonly LabelEntry[]): Hit[] {
       }
     }
   }
-  return taken.sort((a, b) => a.start - b.start);
+  const out = taken.sort((a, b) => a.start - b.start);
+  if (cache.size > 5000) cache.clear();
+  cache.set(text, out);
+  return out;
+}
+
+const hitCache = new WeakMap<readonly LabelEntry[], Map<string, Hit[]>>();
+
+function exactMatches(text: string, label: string): { start: number; end: number; errors: number }[] {
+  const out: { start: number; end: number; errors: number }[] = [];
+  for (let at = text.indexOf(label); at >= 0; at = text.indexOf(label, at + label.length)) out.push({ start: at, end: at + label.length, errors: 0 });
+  return out;
 }
 
 /** Edit distance of two short strings (by code point). */
@@ -139,6 +127,18 @@ export function labelCore(text: string): string {
  * of the labels, exactly or with the OCR errors its length tolerates.
  */
 export function wholeLabel(text: string, labels: readonly LabelEntry[]): Hit | undefined {
+  let cache = wholeCache.get(labels);
+  if (!cache) wholeCache.set(labels, (cache = new Map()));
+  if (cache.has(text)) return cache.get(text);
+  const hit = findWholeLabel(text, labels);
+  if (cache.size > 5000) cache.clear();
+  cache.set(text, hit);
+  return hit;
+}
+
+const wholeCache = new WeakMap<readonly LabelEntry[], Map<string, Hit | undefined>>();
+
+function findWholeLabel(text: string, labels: readonly LabelEntry[]): Hit | undefined {
   const core = labelCore(text);
   if (core === '' || Array.from(core).length > 14) return undefined;
   const exact = labels.find((l) => l.label === core);
@@ -146,7 +146,9 @@ export function wholeLabel(text: string, labels: readonly LabelEntry[]): Hit | u
   let best: Hit | undefined;
   for (const l of labels) {
     const budget = errorBudget(l.label);
-    if (budget === 0 || Math.abs(Array.from(l.label).length - Array.from(core).length) > budget) continue;
+    // OCR misreads characters far more often than it drops or adds them; a cell two characters
+    // shorter than a label is another word (审计类型 is not 审计意见类型).
+    if (budget === 0 || Math.abs(Array.from(l.label).length - Array.from(core).length) > 1) continue;
     const d = editDistance(core, l.label);
     if (d <= budget && (!best || d < best.errors)) best = { ...l, start: 0, end: core.length, errors: d };
   }

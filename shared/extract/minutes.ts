@@ -20,7 +20,6 @@ import {
   nameListValue,
   nameValue,
   proseField,
-  textValue,
   type Unreadable,
 } from './values.js';
 

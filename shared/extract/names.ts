@@ -122,7 +122,8 @@ export function nameList(value: string): { names: string[]; certainty: number } 
   const names: string[] = [];
   let certainty = 1;
   for (const part of parts) {
-    const n = isPersonName(part) ? { name: part, certainty: 1 } : nameAtEnd(part);
+    // A part that is no known name may still be one (a rare surname): kept, but doubtful.
+    const n = isPersonName(part) ? { name: part, certainty: 1 } : (nameAtEnd(part) ?? (/^[\u4e00-\u9fff]{2,3}$/u.test(part) ? { name: part, certainty: 0.6 } : undefined));
     if (!n) {
       certainty = Math.min(certainty, 0.5);
       continue;

@@ -4,7 +4,7 @@ import { readFormValues } from './form.js';
 import { firstPerField, type LabelSpec, type LabeledValue } from './labels.js';
 import { Layout } from './layout.js';
 import type { TextLine } from './lines.js';
-import { isPersonName, nameAtStart, nameList } from './names.js';
+import { nameAtStart, nameList } from './names.js';
 import { findDates } from './normalize/date.js';
 import { findMoney, parseMoney, type MoneyUnit } from './normalize/money.js';
 import { parseCount, parseMultiple, parsePercent } from './normalize/percent.js';
@@ -58,11 +58,30 @@ export class LabeledFields {
   }
 }
 
-/** The first candidate whose value parses. */
+/**
+ * The first candidate whose value parses. It is less sure when a better-placed candidate could
+ * not be read (the value a person sees there may differ), and doubtful when another candidate
+ * reads as a different value.
+ */
 export function firstParsed<T>(candidates: LabeledValue[] | undefined, parse: ValueParser<T>): Field<T> | undefined {
-  for (const c of candidates ?? []) {
+  const list = candidates ?? [];
+  // Values given beside their label in a form (not prose, not a heading's paragraph) are the ones that count as evidence.
+  const firm = (c: LabeledValue) => c.source === 'form' && !c.fromNextLine;
+  let unreadFirm = false;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
     const parsed = parse(c.value);
-    if (parsed) return fieldFrom(c.line, { ...parsed, certainty: parsed.certainty * (c.fromNextLine ? 0.95 : 1) * (c.source === 'prose' ? 0.97 : 1) }, c.label, c.labelQuality);
+    if (!parsed) {
+      unreadFirm ||= firm(c);
+      continue;
+    }
+    const conflict = list
+      .slice(i + 1)
+      .filter(firm)
+      .map((o) => parse(o.value))
+      .some((o) => o !== undefined && JSON.stringify(o.value) !== JSON.stringify(parsed.value));
+    const certainty = parsed.certainty * (c.fromNextLine ? 0.95 : 1) * (c.source === 'prose' ? 0.97 : 1) * (unreadFirm ? 0.85 : 1) * (conflict ? 0.6 : 1);
+    return fieldFrom(c.line, { ...parsed, certainty }, c.label, c.labelQuality);
   }
   return undefined;
 }
@@ -114,7 +133,6 @@ export const nameListValue: ValueParser<string[]> = (text) => {
   return list ? { value: list.names, certainty: list.certainty } : undefined;
 };
 
-export { isPersonName };
 
 export const textValue: ValueParser<string> = (text) => {
   const value = chineseText(text);
@@ -208,17 +226,6 @@ export function declaredUnit(lines: TextLine[]): MoneyUnit | undefined {
   for (const line of lines) {
     const m = line.text.match(/(?:金额)?单位\s*[:：]?\s*(?:人民币)?\s*(亿元|万元|元)/);
     if (m) return m[1] as MoneyUnit;
-  }
-  return undefined;
-}
-
-/** The first line matching a pattern, as a field. */
-export function firstMatch<T>(lines: TextLine[], pattern: RegExp, toValue: (m: RegExpMatchArray) => T | undefined, certainty = 0.9): Field<T> | undefined {
-  for (const line of lines) {
-    const m = line.text.match(pattern);
-    if (!m) continue;
-    const value = toValue(m);
-    if (value !== undefined) return fieldFrom(line, { value, certainty });
   }
   return undefined;
 }

@@ -284,6 +284,9 @@ describe('building blocks', () => {
     expect(nameAtEnd('评审委员江洋')?.name).toBe('江洋');
     expect(nameAtEnd('主任马丽')?.name).toBe('马丽');
     expect(nameList('张三、李四（财务总监）、王五等3人')?.names).toEqual(['张三', '李四', '王五']);
+    // A rare surname is kept, but the list is doubtful; what is no name at all is left out.
+    expect(nameList('张三、仉明')).toEqual({ names: ['张三', '仉明'], certainty: 0.6 });
+    expect(nameList('张三、会议室一楼东侧')?.certainty).toBeLessThan(REVIEW_CONFIDENCE);
   });
 
   it('chooses the period column and reads units', () => {
