@@ -3,7 +3,10 @@
  * through the real reading path (OCR for scans), per document kind and scan quality; written
  * to BENCHMARKS.md (its "accuracy" section).
  *
- *   npm run bench:accuracy [-- --count 81] [--concurrency 2] [--refresh] [--reuse-reads] [--no-write]
+ *   npm run bench:accuracy [-- --count 81] [--marks-pages 5] [--concurrency 2] [--refresh] [--reuse-reads] [--no-write]
+ *
+ * Beside the corpus, `--marks-pages` one-page marks sheets per quality (tick boxes, signature
+ * places, seals; 0 for none) measure the reader's tick-box, signature and seal detection.
  *
  * OCR output is cached per scan (sha256) and reading-code fingerprint in bench/.cache, so a
  * re-run after an extraction change takes seconds; --refresh reads every scan again;
@@ -15,17 +18,19 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TesseractOcr } from '../shared/adapters/tesseract-ocr.js';
 import type { OcrEngine } from '../shared/ports.js';
-import { pageText } from '../shared/domain/text.js';
+import { type OcrPage, pageText } from '../shared/domain/text.js';
 import { classify } from '../shared/extract/classify.js';
-import { extractFields } from '../shared/extract/extract.js';
+import { extractFields, signaturePlaces } from '../shared/extract/extract.js';
 import { documentLines } from '../shared/extract/lines.js';
 import { DEFAULT_LIMITS } from '../shared/intake/gate.js';
 import { REVIEW_CONFIDENCE, reviewReasons } from '../shared/pipeline/review.js';
 import { readDocument, type ReadResult } from '../shared/read/read.js';
-import { documentChecks } from '../shared/validate/document-checks.js';
+import { documentChecks, sealChecks, sealsOf } from '../shared/validate/document-checks.js';
+import type { FieldRegion } from '../test/generator/index.js';
 import { scoreFields, type FieldOutcome, type Score } from '../test/extract/scoring.js';
 import { cerCount, cerOf, type CerCount } from './lib/cer.js';
-import { benchSpecs, loadDocuments, type CachedDocument } from './lib/corpus.js';
+import { benchSpecs, type CachedDocument, type CachedMarksSheet, loadDocuments, loadMarksSheets, marksSpecs } from './lib/corpus.js';
+import { addSealTallies, addTallies, type SealTally, scoreSeals, scoreSignatures, scoreTickBoxes, type Tally } from './lib/marks.js';
 import { currentLoad, machineInfo } from './lib/machine.js';
 import { markdownTable, SECTION_ORDER, textTable, writeSection } from './lib/markdown.js';
 import { truthPageTexts } from './lib/pages.js';
@@ -60,6 +65,22 @@ interface DocResult {
   readSeconds: number;
   /** Read in this run, from the cache, or from the cache of older reading code (--reuse-reads). */
   source: 'read' | 'cache' | 'older-code';
+  /** Per truth field: printed in a table cell and/or under a seal. */
+  regions: Record<string, FieldRegion[]>;
+  /** Fact sheets: the fields printed as a tick group (conclusion, objectionFiled). */
+  tickFields: string[];
+}
+
+/** What the reader found on one marks-sheet page, against the truth. */
+interface MarksPageResult {
+  fileStem: string;
+  page: number;
+  quality: string;
+  ticks: Tally;
+  signatures: Tally;
+  seals: SealTally;
+  source: 'read' | 'cache' | 'older-code';
+  readSeconds: number;
 }
 
 interface CachedRead {
@@ -75,18 +96,22 @@ async function main(): Promise<void> {
       refresh: { type: 'boolean', default: false },
       'reuse-reads': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
+      'marks-pages': { type: 'string', default: '5' },
     },
   });
   const count = Number(values.count);
   const concurrency = Number(values.concurrency);
+  const marksPages = Number(values['marks-pages']);
   if (!Number.isInteger(count) || count < 1) throw new Error('--count must be a positive integer');
+  if (!Number.isInteger(marksPages) || marksPages < 0) throw new Error('--marks-pages must be a whole number');
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error('--concurrency must be a positive integer');
   const machine = machineInfo();
   const started = performance.now();
   const log = (msg: string) => console.error(msg);
 
-  log(`accuracy: ${count} documents (generating those not cached yet)`);
+  log(`accuracy: ${count} documents and ${marksPages} marks-sheet pages per quality (generating those not cached yet)`);
   const docs = await loadDocuments(benchSpecs(count), log);
+  const sheets = await loadMarksSheets(marksSpecs(marksPages), log);
   const readKey = await sourceFingerprint(['shared/read/read.ts', 'shared/adapters/tesseract-ocr.ts'], ['tesseract.js', 'tesseract.js-core', '@tesseract.js-data/chi_sim', 'pdfjs-dist', '@napi-rs/canvas']);
   let ocr: Promise<TesseractOcr> | undefined;
   const results: DocResult[] = new Array(docs.length);
@@ -104,15 +129,32 @@ async function main(): Promise<void> {
       );
     }
   };
+  const marks: MarksPageResult[][] = new Array(sheets.length);
+  let nextSheet = 0;
+  const marksWorker = async () => {
+    while (nextSheet < sheets.length) {
+      const i = nextSheet++;
+      const sheet = sheets[i];
+      const { cached, source } = await readCached(sheet, readKey, { refresh: values.refresh, reuse: values['reuse-reads'] }, () => (ocr ??= TesseractOcr.create()));
+      marks[i] = evaluateMarks(sheet, cached, source);
+      const t = addTallies(marks[i].map((p) => p.ticks));
+      const g = addTallies(marks[i].map((p) => p.signatures));
+      log(
+        `  [marks ${i + 1}/${sheets.length}] ${sheet.fileStem}: ${source === 'read' ? `read in ${fmt(cached.readSeconds, 1)} s` : source === 'cache' ? 'cached' : 'cached (older reading code)'}, tick boxes ${t.correct}/${t.total}${t.looked ? '' : ' (not looked for)'}, signature places ${g.correct}/${g.total}${g.looked ? '' : ' (not looked for)'}`,
+      );
+    }
+  };
   try {
     await Promise.all(Array.from({ length: concurrency }, worker));
+    await Promise.all(Array.from({ length: concurrency }, marksWorker));
   } finally {
     if (ocr) await (await ocr).close();
   }
   const seconds = (performance.now() - started) / 1000;
   await writeFile(join(CACHE_DIR, 'accuracy-last.json'), JSON.stringify(results, null, 1));
+  await writeFile(join(CACHE_DIR, 'accuracy-marks-last.json'), JSON.stringify(marks.flat(), null, 1));
 
-  const report = render(results, { seconds, machine, count, loadAtEnd: currentLoad() });
+  const report = render(results, marks.flat(), { seconds, machine, count, marksPages, loadAtEnd: currentLoad() });
   console.log(report.terminal);
   if (values['no-write']) console.log(`(--no-write: ${BENCHMARKS_FILE} left unchanged)`);
   else {
@@ -127,7 +169,7 @@ async function main(): Promise<void> {
  * code is taken when there is no current one, and counted as such in the report.
  */
 async function readCached(
-  doc: CachedDocument,
+  doc: Pick<CachedDocument, 'scanHash' | 'scannedPdf'>,
   readKey: string,
   mode: { refresh: boolean; reuse: boolean },
   engine: () => Promise<TesseractOcr>,
@@ -162,8 +204,8 @@ async function readCached(
 async function evaluate(doc: CachedDocument, cached: CachedRead, source: DocResult['source']): Promise<DocResult> {
   const lines = documentLines(cached.read);
   const classification = classify(lines);
-  const { extracted, unreadable } = extractFields(classification.kind, lines);
-  const reasons = reviewReasons(extracted, documentChecks(extracted), unreadable);
+  const { extracted, unreadable } = extractFields(classification.kind, lines, signaturePlaces(cached.read));
+  const reasons = reviewReasons(extracted, [...documentChecks(extracted), ...sealChecks(extracted.kind, sealsOf(cached.read))], unreadable);
   const score = scoreFields(doc.truth as Record<string, unknown>, extracted.fields as Record<string, { value: unknown; confidence: number } | undefined>);
   const textLayer = await readDocument(doc.bornDigitalPdf, 'application/pdf', NO_OCR, DEFAULT_LIMITS);
   const textLines = documentLines(textLayer);
@@ -186,7 +228,29 @@ async function evaluate(doc: CachedDocument, cached: CachedRead, source: DocResu
     reasons,
     readSeconds: cached.readSeconds,
     source,
+    regions: doc.fieldRegions ?? {},
+    tickFields: (['conclusion', 'objectionFiled'] as const).filter((f) => (doc.printed?.[f] ?? []).some((s) => TICK_BOX.test(s))),
   };
+}
+
+/** A tick box as the generator prints it: drawn (☐☑☒) or a glyph (□■). */
+const TICK_BOX = /[☐☑☒□■]/u;
+
+/** Tick boxes, signature places and seals the reader found on each page of a marks sheet, against the truth. */
+function evaluateMarks(sheet: CachedMarksSheet, cached: CachedRead, source: MarksPageResult['source']): MarksPageResult[] {
+  return sheet.truth.pages.map((truth, i) => {
+    const page: OcrPage | undefined = cached.read.pages.find((p) => p.pageNumber === i + 1);
+    return {
+      fileStem: sheet.fileStem,
+      page: i + 1,
+      quality: sheet.quality,
+      ticks: scoreTickBoxes(truth, page),
+      signatures: scoreSignatures(truth.signatures, page),
+      seals: scoreSeals(truth.sealed, sheet.grayscale, page),
+      source,
+      readSeconds: cached.readSeconds / sheet.truth.pages.length,
+    };
+  });
 }
 
 interface Totals {
@@ -249,7 +313,63 @@ function row(label: string, t: Totals): string[] {
 
 const HEADERS = ['kind / quality', 'docs', 'precision', 'recall', 'F1', 'right/truth', 'wrong', `confidently wrong (>= ${REVIEW_CONFIDENCE})`, 'wrong, not sent to review', 'missing', 'classified', 'to review', 'CER'];
 
-function render(results: DocResult[], run: { seconds: number; machine: ReturnType<typeof machineInfo>; count: number; loadAtEnd: number }) {
+/** `0.875 (7/8)`, or — when there is nothing to count or the reader did not look. */
+function ratio(right: number, total: number, looked = true): string {
+  return looked && total > 0 ? `${fmt(right / total, 3)} (${right}/${total})` : '—';
+}
+
+/** F1 of the field outcomes of the fields printed in `region`. */
+function regionF1(results: DocResult[], region: FieldRegion): string {
+  const outcomes = results.flatMap((r) => r.score.outcomes.filter((o) => r.regions[o.field]?.includes(region)));
+  const truth = outcomes.filter((o) => o.outcome !== 'extra').length;
+  const extracted = outcomes.filter((o) => o.outcome !== 'missing').length;
+  const right = outcomes.filter((o) => o.outcome === 'right').length;
+  if (!truth) return '—';
+  const p = extracted ? right / extracted : 0;
+  const r = right / truth;
+  return `${fmt(p + r > 0 ? (2 * p * r) / (p + r) : 0, 3)} (${right}/${truth})`;
+}
+
+/** Per quality: tick boxes, signatures and seals on marks sheets; the same at field level and in hard regions of the corpus. */
+function marksRows(results: DocResult[], marks: MarksPageResult[]): string[][] {
+  return QUALITIES.map((q) => {
+    const pages = marks.filter((m) => m.quality === q);
+    const docs = results.filter((r) => r.quality === q);
+    const ticks = addTallies(pages.map((p) => p.ticks));
+    const sigs = addTallies(pages.map((p) => p.signatures));
+    const seals = addSealTallies(pages.map((p) => p.seals));
+    const factSheets = docs.filter((r) => r.kind === 'FACT_SHEET');
+    const groups = factSheets.flatMap((r) => r.tickFields.map((f) => r.score.outcomes.find((o) => o.field === f)?.outcome === 'right'));
+    const signed = factSheets.flatMap((r) => r.score.outcomes.filter((o) => o.field === 'signaturePresent' && o.outcome !== 'extra').map((o) => o.outcome === 'right'));
+    return [
+      q,
+      String(pages.length),
+      ratio(ticks.correct, ticks.total, ticks.looked > 0),
+      ratio(groups.filter(Boolean).length, groups.length),
+      ratio(sigs.correct, sigs.total, sigs.looked > 0),
+      ratio(signed.filter(Boolean).length, signed.length),
+      ratio(seals.right, seals.colour, seals.colour > seals.notLooked),
+      String(seals.grayscale),
+      regionF1(docs, 'sealed'),
+      regionF1(docs, 'table'),
+    ];
+  });
+}
+
+const MARKS_HEADERS = [
+  'quality',
+  'marks pages',
+  'tick boxes (marks sheets)',
+  'tick groups (fact sheets)',
+  'signature places (marks sheets)',
+  'signaturePresent (fact sheets)',
+  'seal found or not (colour pages)',
+  'greyscale pages (not determinable)',
+  'F1, fields under seals',
+  'F1, fields in table cells',
+];
+
+function render(results: DocResult[], marks: MarksPageResult[], run: { seconds: number; machine: ReturnType<typeof machineInfo>; count: number; marksPages: number; loadAtEnd: number }) {
   const rows: string[][] = [];
   for (const kind of KINDS) {
     for (const quality of QUALITIES) {
@@ -321,6 +441,13 @@ function render(results: DocResult[], run: { seconds: number; machine: ReturnTyp
     ];
   });
   const misclassified = results.filter((r) => r.classifiedAs !== r.kind);
+  const markRows = marksRows(results, marks);
+  const marksTotals = {
+    boxes: sum(marks, (m) => m.ticks.truthItems),
+    signatures: sum(marks, (m) => m.signatures.truthItems),
+    sealed: sum(marks, (m) => m.seals.sealed),
+    fresh: marks.filter((m) => m.source === 'read').length,
+  };
   const fresh = results.filter((r) => r.source === 'read');
   const older = results.filter((r) => r.source === 'older-code');
   const readSeconds = sum(results, (r) => r.readSeconds);
@@ -353,6 +480,19 @@ function render(results: DocResult[], run: { seconds: number; machine: ReturnTyp
     '',
     markdownTable(['kind', 'text layer (no OCR)', 'clean scans', 'typical scans', 'poor scans'], baselineRows, ['l', 'r', 'r', 'r', 'r']),
     '',
+    '### Tick boxes, signatures and seals',
+    '',
+    `Marks sheets: ${marks.length} one-page forms (\`generateMarksSheet\`, ${run.marksPages} per quality, \`--marks-pages\`) dense in tick groups (2–4 options; ■/□ glyphs, drawn boxes ticked with √, × or filled; in ruled tables and in plain lines; one or no option ticked) and signature places (\`XXX（签字）：\` with a handwritten name, a blank slot with or without a line, or a handwritten 拒签), some with a red seal stamped over lines: ${marksTotals.boxes} tick boxes, ${marksTotals.signatures} signature places, ${marksTotals.sealed} sealed pages; ${marksTotals.fresh} pages read now, the others from the OCR cache. Read through \`readDocument\` like the corpus.`,
+    '',
+    '- Tick boxes: the detected boxes (`page.selections`) are grouped into rows by vertical overlap (after taking out residual skew) and ordered left to right; rows are aligned in order, top to bottom, with the truth rows (an alignment that lets one missed or spurious row not shift the rows below it); a box is right when its row and position match and `selected` equals the truth. Accuracy = right / max(boxes in the truth, boxes detected): missing and extra boxes are errors.',
+    "- Signature places: the detected places (`page.signatures`) top to bottom, aligned in order with the truth; right when `signed` equals truth = signed (blank and refused places are not signed); accuracy = right / max(places in the truth, places detected).",
+    '- Seals: a colour page is right when the reader found a seal (`page.seals` non-empty) on a sealed page or none on an unsealed one; `seals` undefined on a colour page counts as wrong. Greyscale pages cannot show a seal by its colour: counted apart.',
+    '- Tick groups (fact sheets): corpus fact sheets whose conclusion or objection (异议情况) was printed as a tick group; share of those fields extracted exactly. signaturePresent (fact sheets): share of corpus fact sheets whose `signaturePresent` was extracted exactly (missing counts as wrong).',
+    "- F1 under seals / in table cells: the usual field scoring restricted to the fields one of whose printed forms was drawn under a seal's disc / inside a table cell (the generator's `fieldRegions`).",
+    '- —: nothing to count, or the reader did not look (the field is absent on every page).',
+    '',
+    markdownTable(MARKS_HEADERS, markRows, ['l', ...MARKS_HEADERS.slice(1).map(() => 'r' as const)]),
+    '',
     '### Most frequent errors',
     '',
     misclassified.length ? `Misclassified: ${misclassified.map((r) => `${r.fileStem} → ${r.classifiedAs}`).join(', ')}.\n` : 'Every document was classified as its kind.\n',
@@ -366,6 +506,8 @@ function render(results: DocResult[], run: { seconds: number; machine: ReturnTyp
     textTable(HEADERS.map((h) => h.replace(/ \(.*\)/, '')), rows),
     '',
     textTable(['kind', 'F1 text layer (no OCR)', 'clean scans', 'typical scans', 'poor scans'], baselineRows.map((r) => r.map((c) => c.replace(/\*\*/g, '')))),
+    '',
+    textTable(MARKS_HEADERS, markRows),
     '',
     ...targetLines.map((l) => l.replace(/\*\*/g, '')),
     '',

@@ -272,6 +272,6 @@ class PageMapper {
   }
 
   signatures(): OcrSignature[] {
-    return this.ofType('SIGNATURE').map((s) => ({ confidence: confidence(s), bbox: this.box(s) }));
+    return this.ofType('SIGNATURE').map((s) => ({ signed: true, confidence: confidence(s), bbox: this.box(s) }));
   }
 }

@@ -1,6 +1,6 @@
 /** Records the pipeline stores: documents, findings, reports and the audit trail. */
 import { z } from 'zod';
-import { DocumentKind, ExtractedFields } from './fields.js';
+import { BoundingBoxSchema, DocumentKind, ExtractedFields } from './fields.js';
 
 /** Wording of the seed that a finding rests on (catalogue C-5). */
 export const Modality = z.enum(['may', 'shall', 'not_exemptable', 'in_principle', 'procedure', 'data_check']);
@@ -26,6 +26,10 @@ export const DocumentStatus = z.enum(['RECEIVED', 'PROCESSED', 'NEEDS_REVIEW', '
 export type DocumentStatus = z.infer<typeof DocumentStatus>;
 export const TERMINAL_STATUSES: readonly DocumentStatus[] = ['PROCESSED', 'NEEDS_REVIEW', 'REJECTED'];
 
+/** A seal impression seen on a page (pixels of the page as read). */
+export const SealSeen = z.object({ page: z.number().int().min(1), bbox: BoundingBoxSchema, confidence: z.number().min(0).max(1) });
+export type SealSeen = z.infer<typeof SealSeen>;
+
 export const DocumentRecord = z.object({
   institutionId: z.string(),
   /** sha256 of the uploaded bytes: the same content is the same document. */
@@ -46,6 +50,8 @@ export const DocumentRecord = z.object({
   ocrEngine: z.string().optional(),
   extracted: ExtractedFields.optional(),
   findings: z.array(Finding).default([]),
+  /** Seals seen on the scan; absent when the pages could not show one (a text-layer PDF, a grayscale scan). */
+  seals: z.array(SealSeen).optional(),
   jurisdiction: z.string().optional(),
   reportIds: z.array(z.string()).default([]),
   /** Values a person corrected, oldest first (who, when, what was read before). */

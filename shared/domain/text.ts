@@ -42,6 +42,8 @@ export interface OcrPage {
   selections?: OcrSelection[];
   signatures?: OcrSignature[];
   keyValues?: OcrKeyValue[];
+  /** Seal impressions (公章) found on the page; absent when the page could not show them (a grayscale scan). */
+  seals?: OcrSeal[];
 }
 
 /** What a table cell is for, as far as the engine could tell. */
@@ -82,8 +84,21 @@ export interface OcrSelection {
   label?: string;
 }
 
-/** A region that holds a handwritten signature. */
+/**
+ * A place for a signature and whether it holds handwriting. Engines that only report the
+ * signatures they found (Textract) give `signed: true`; the pixel reader also reports the
+ * places left blank, next to their printed label.
+ */
 export interface OcrSignature {
+  signed: boolean;
+  confidence: number; // 0..1
+  bbox: BoundingBox;
+  /** The printed label of the place (e.g. 被评议人（签字）), when it has one. */
+  label?: string;
+}
+
+/** A seal impression: red ink in a compact round or oval region. */
+export interface OcrSeal {
   confidence: number; // 0..1
   bbox: BoundingBox;
 }

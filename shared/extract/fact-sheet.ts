@@ -1,4 +1,5 @@
-import type { FactSheetFields } from '../domain/fields.js';
+import type { FactSheetFields, Field } from '../domain/fields.js';
+import type { SignaturePlace } from './extract.js';
 import { Layout } from './layout.js';
 import type { TextLine } from './lines.js';
 import { findDates } from './normalize/date.js';
@@ -82,7 +83,27 @@ export function objectionValue(text: string): { value: boolean; certainty: numbe
   return undefined;
 }
 
-export function extractFactSheet(lines: TextLine[], unreadable: Unreadable[] = []): FactSheetFields {
+/** The signature place of the evaluated person (not the investigator's or the witness's). */
+const PERSON_SIGNATURE = /(被评议|被调查|被认定|当事|责任|本)人?\s*[(（〈《【<\[]?\s*签\s*[字名章]/u;
+
+/**
+ * Whether the evaluated person signed, from the pixels of their signature place: handwriting
+ * there is a signature, an empty place is none. Several places (pages) count as signed when any is.
+ */
+function signatureFromPlaces(places: SignaturePlace[] | undefined): Field<boolean> | undefined {
+  const own = (places ?? []).filter((p) => p.label && PERSON_SIGNATURE.test(p.label));
+  if (own.length === 0) return undefined;
+  const signed = own.filter((p) => p.signed);
+  const basis = signed.length > 0 ? signed : own;
+  const place = basis.reduce((a, b) => (b.confidence < a.confidence ? b : a));
+  return {
+    value: signed.length > 0,
+    confidence: Math.min(...basis.map((p) => p.confidence)),
+    provenance: { page: place.page, bbox: place.bbox, sourceText: place.label ?? '', label: place.label },
+  };
+}
+
+export function extractFactSheet(lines: TextLine[], unreadable: Unreadable[] = [], signatures?: SignaturePlace[]): FactSheetFields {
   const layout = new Layout(lines);
   const r = new LabeledFields(layout, FACT_SHEET_LABELS, unreadable);
   const unit = declaredUnit(lines);
@@ -93,6 +114,7 @@ export function extractFactSheet(lines: TextLine[], unreadable: Unreadable[] = [
     r.read('objectionFiled', objectionValue) ??
     proseField(layout, /[^。；]*异议[^。；]*/u, (m) => objectionValue(m[0])?.value, 0.85);
   const everythingRead = lines.length > 0 && lines.every((l) => l.confidence === 1);
+  const signedPlace = signatureFromPlaces(signatures);
   // The evaluated person's own signature line: without a written refusal, they did not refuse.
   const signatureLine = proseMatch(layout, new RegExp(`${PERSON}\\s*[(（]\\s*签[字名章]\\s*[)）]|${PERSON}签[字名]`, 'u'))?.line;
 
@@ -129,11 +151,15 @@ export function extractFactSheet(lines: TextLine[], unreadable: Unreadable[] = [
     deliveryDate:
       r.read('deliveryDate', dateValue) ??
       proseField(layout, /于([^，。；]{6,16}?)(?:正式)?(?:向[^，。；]{1,12})?送达/u, (m) => singleDate(m[1]), 0.9),
-    // A name written on the signature line may be a signature, or only typed: a person confirms.
+    // From the pixels of the signature place when the reader looked; else a name written on the
+    // signature line may be a signature, or only typed: a person confirms.
     signaturePresent: refusal
       ? { ...refusal, value: false }
-      : firstParsed(r.all('signature'), (t) => (nameValue(t) ? { value: true, certainty: 0.7 } : undefined)),
-    refused: refusal ?? (everythingRead && signatureLine ? fieldFrom(signatureLine, { value: false, certainty: 0.8 }) : undefined),
+      : (signedPlace ?? firstParsed(r.all('signature'), (t) => (nameValue(t) ? { value: true, certainty: 0.7 } : undefined))),
+    refused:
+      refusal ??
+      (signedPlace?.value === true ? { ...signedPlace, value: false } : undefined) ??
+      (everythingRead && signatureLine ? fieldFrom(signatureLine, { value: false, certainty: 0.8 }) : undefined),
     objectionFiled: objection,
     objectionDate:
       r.read('objectionDate', dateValue) ??

@@ -7,10 +7,11 @@ import { displayFileName, isSafeInstitutionId } from '../intake/names.js';
 import { languageReasons } from '../intake/language.js';
 import { OcrFailedError, readDocument, TooManyPagesError } from '../read/read.js';
 import { ImageTooLargeError } from '../read/images.js';
+import type { ReadDocument } from '../domain/text.js';
 import { documentLines } from '../extract/lines.js';
 import { classify } from '../extract/classify.js';
-import { extractFields } from '../extract/extract.js';
-import { documentChecks } from '../validate/document-checks.js';
+import { extractFields, signaturePlaces } from '../extract/extract.js';
+import { documentChecks, sealChecks, sealsOf } from '../validate/document-checks.js';
 import { reviewReasons } from './review.js';
 import { issueReports } from './issue-reports.js';
 import type { InstitutionConfig } from '../rules/types.js';
@@ -128,7 +129,7 @@ async function analyse(deps: PipelineDeps, record: DocumentRecord, bytes: Uint8A
   if (lines.length === 0) return rejected(REJECT.noText());
   const readPart = { mediaType: admitted.type, pages: read.pages.length, textSource: read.source, ocrEngine: read.engine, revision, updatedAt };
   try {
-    return { ...record, ...readPart, ...understand(deps, record, lines) };
+    return { ...record, ...readPart, ...understand(deps, record, lines, read) };
   } catch (err) {
     // a fault in extraction or checking on this content: a person reads it instead
     const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
@@ -137,10 +138,11 @@ async function analyse(deps: PipelineDeps, record: DocumentRecord, bytes: Uint8A
 }
 
 /** Classification, fields, checks and the review decision for the text read. */
-function understand(deps: PipelineDeps, record: DocumentRecord, lines: ReturnType<typeof documentLines>) {
+function understand(deps: PipelineDeps, record: DocumentRecord, lines: ReturnType<typeof documentLines>, read: ReadDocument) {
   const classification = classify(lines);
-  const { extracted, unreadable } = extractFields(classification.kind, lines);
-  const findings = documentChecks(extracted);
+  const { extracted, unreadable } = extractFields(classification.kind, lines, signaturePlaces(read));
+  const seals = sealsOf(read);
+  const findings = [...documentChecks(extracted), ...sealChecks(extracted.kind, seals)];
   const institutionName = 'institutionName' in extracted.fields ? extracted.fields.institutionName?.value : undefined;
   const jurisdiction = deps.config.institutions?.[record.institutionId]?.jurisdiction ?? jurisdictionFromName(institutionName);
   const reasons = [...languageReasons(lines), ...reviewReasons(extracted, findings, unreadable)];
@@ -151,6 +153,7 @@ function understand(deps: PipelineDeps, record: DocumentRecord, lines: ReturnTyp
     extracted,
     findings,
     jurisdiction,
+    ...(seals ? { seals } : {}),
   };
 }
 

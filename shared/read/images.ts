@@ -1,8 +1,9 @@
 import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
 import UTIF from 'utif2';
-import type { PageImage } from '../domain/text.js';
+import type { BoundingBox, OcrSeal, PageImage } from '../domain/text.js';
 import type { MediaType } from '../intake/gate.js';
 import { estimateSkew, removeRulingLines, type Gray } from './preprocess.js';
+import { findSeals, isRedInk } from './seals.js';
 
 /**
  * Decoded page images of an image upload (a TIFF may hold several pages). `pages` limits the
@@ -82,19 +83,58 @@ export function imageSize(bytes: Uint8Array, type: 'image/png' | 'image/jpeg'): 
   throw new Error('JPEG without a frame header');
 }
 
+export interface PreparedPage {
+  /** The page for OCR: grayscale, straight, seal ink lifted out, ruling lines removed (PNG). */
+  page: PageImage;
+  /** The same page before its ruling lines were removed: where tick boxes are looked for. */
+  straight: Gray;
+  /** The pixels of `page`: where handwriting is looked for next to the text OCR found. */
+  text: Gray;
+  /** Seals found, in the straightened page's pixels; undefined on a page without colour. */
+  seals?: OcrSeal[];
+  /** Share of the page's pixels in red ink. */
+  redShare: number;
+  /** The skew corrected, in degrees. */
+  skew: number;
+}
+
 /**
  * Prepares a page for OCR: red ink (seals, 公章) is lifted out so the text under it reads, the
- * page becomes grayscale, is turned straight, and loses its table ruling lines. Returns the
- * page as PNG, the share of red pixels seen (a seal) and the skew corrected.
+ * page becomes grayscale, is turned straight, and loses its table ruling lines. Seals are
+ * located on the way.
  */
-export async function prepareForOcr(canvas: Canvas, pageNumber: number): Promise<{ page: PageImage; redShare: number; skew: number }> {
+export async function prepareForOcr(canvas: Canvas, pageNumber: number): Promise<PreparedPage> {
   const { gray, redShare } = grayWithoutRedInk(canvas);
   const skew = estimateSkew(gray);
-  const straight = Math.abs(skew) >= 0.3 ? rotateGray(gray, -skew) : gray;
-  removeRulingLines(straight);
-  const out = grayToCanvas(straight);
-  const png = new Uint8Array(await out.encode('png'));
-  return { page: { pageNumber, image: png, width: straight.width, height: straight.height }, redShare, skew };
+  const turned = Math.abs(skew) >= 0.3;
+  const straight = turned ? rotateGray(gray, -skew) : gray;
+  const text: Gray = { ...straight, pixels: new Uint8Array(straight.pixels) };
+  removeRulingLines(text);
+  const png = new Uint8Array(await grayToCanvas(text).encode('png'));
+  const found = redShare > 0 ? findSeals(canvas) : isColour(canvas) ? [] : undefined;
+  const seals = turned ? found?.map((s) => ({ ...s, bbox: rotateBox(s.bbox, -skew, straight.width, straight.height) })) : found;
+  return { page: { pageNumber, image: png, width: text.width, height: text.height }, straight, text, seals, redShare, skew };
+}
+
+/** Whether a page has colour anywhere (sampled), so that the absence of red ink means something. */
+function isColour(canvas: Canvas): boolean {
+  const { width, height } = canvas;
+  const px = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+  let coloured = 0;
+  for (let i = 0; i < px.length; i += 4 * 7) if (Math.max(px[i], px[i + 1], px[i + 2]) - Math.min(px[i], px[i + 1], px[i + 2]) > 24) coloured++;
+  return coloured > (width * height) / 7 / 2000;
+}
+
+/** A box moved with its page turned by `degrees` (clockwise) about the page centre; its size is kept. */
+function rotateBox(box: BoundingBox, degrees: number, width: number, height: number): BoundingBox {
+  const a = (degrees * Math.PI) / 180;
+  const cx = (box.x0 + box.x1) / 2 - width / 2;
+  const cy = (box.y0 + box.y1) / 2 - height / 2;
+  const x = cx * Math.cos(a) - cy * Math.sin(a) + width / 2;
+  const y = cx * Math.sin(a) + cy * Math.cos(a) + height / 2;
+  const hw = (box.x1 - box.x0) / 2;
+  const hh = (box.y1 - box.y0) / 2;
+  return { x0: Math.round(x - hw), y0: Math.round(y - hh), x1: Math.round(x + hw), y1: Math.round(y + hh) };
 }
 
 /** Luminance, except on red ink where the red channel is used: there seal ink is light and the black text beneath stays dark. */
@@ -107,7 +147,7 @@ function grayWithoutRedInk(canvas: Canvas): { gray: Gray; redShare: number } {
     const r = px[i];
     const g = px[i + 1];
     const b = px[i + 2];
-    if (r - Math.max(g, b) > 50 && r > 120) {
+    if (isRedInk(r, g, b)) {
       red++;
       pixels[j] = r;
     } else pixels[j] = (r * 299 + g * 587 + b * 114) / 1000;

@@ -4,6 +4,7 @@ import type { IntakeLimits, MediaType } from '../intake/gate.js';
 import { pdfPageCount, pdfTextLayer, rasterizePdf } from '../pdf/rasterize.js';
 import type { Canvas } from '@napi-rs/canvas';
 import { decodeImagePages, imagePageCount, prepareForOcr } from './images.js';
+import { addMarks } from './marks.js';
 
 /** Resolution scanned PDF pages are rendered at for OCR. */
 export const OCR_DPI = 300;
@@ -11,14 +12,12 @@ export const OCR_DPI = 300;
 /** A page of a born-digital PDF counts as having text when it carries this many characters. */
 const MIN_TEXT_CHARS = 20;
 
-export interface ReadResult extends ReadDocument {
-  /** Pages where red ink (a seal) was seen, for the record. */
-  sealPages: number[];
-}
+export type ReadResult = ReadDocument;
 
 /**
  * Gets the text of a document: a born-digital PDF's own text layer when it has one (no OCR),
- * otherwise the page images through the OCR engine, after seal-ink suppression. Pages are
+ * otherwise the page images through the OCR engine, after seal-ink suppression, with the tick
+ * boxes, signature places and seals the pixels show (see marks.ts). Pages are
  * decoded and recognized two at a time, so memory stays flat on long files; page images are
  * kept within `limits.maxPixels`.
  *
@@ -29,12 +28,10 @@ export interface ReadResult extends ReadDocument {
 export async function readDocument(bytes: Uint8Array, type: MediaType, ocr: OcrEngine, limits: IntakeLimits): Promise<ReadResult> {
   const batch = 2;
   const pages: OcrPage[] = [];
-  const sealPages: number[] = [];
   const recognize = async (canvases: Canvas[], firstPage: number) => {
     // blank pages (the backs of sheets) are not worth preparing and recognizing
     const inked = canvases.map((canvas, i) => ({ canvas, pageNumber: firstPage + i })).filter(({ canvas }) => !isBlank(canvas));
     const prepared = await Promise.all(inked.map(({ canvas, pageNumber }) => prepareForOcr(canvas, pageNumber)));
-    prepared.forEach((p) => p.redShare > 0.002 && sealPages.push(p.page.pageNumber));
     let recognized: OcrPage[] = [];
     try {
       if (prepared.length > 0) recognized = await ocr.recognize(prepared.map((p) => p.page));
@@ -44,7 +41,11 @@ export async function readDocument(bytes: Uint8Array, type: MediaType, ocr: OcrE
     let next = 0;
     canvases.forEach((canvas, i) => {
       const pageNumber = firstPage + i;
-      pages.push(inked.some((p) => p.canvas === canvas) ? recognized[next++] : { pageNumber, width: canvas.width, height: canvas.height, lines: [] });
+      if (!inked.some((p) => p.canvas === canvas)) pages.push({ pageNumber, width: canvas.width, height: canvas.height, lines: [] });
+      else {
+        pages.push(addMarks(recognized[next], prepared[next]));
+        next++;
+      }
     });
   };
 
@@ -52,19 +53,19 @@ export async function readDocument(bytes: Uint8Array, type: MediaType, ocr: OcrE
     const pageCount = await pdfPageCount(bytes);
     if (pageCount > limits.maxPages) throw new TooManyPagesError(pageCount);
     const layer = await pdfTextLayer(bytes);
-    if (hasTextLayer(layer)) return { source: 'pdf-text-layer', engine: 'pdfjs-text-layer', pages: layer, sealPages: [] };
+    if (hasTextLayer(layer)) return { source: 'pdf-text-layer', engine: 'pdfjs-text-layer', pages: layer };
     for (let first = 1; first <= pageCount; first += batch) {
       const images = await rasterizePdf(bytes, { dpi: OCR_DPI, firstPage: first, maxPages: batch, maxPixels: limits.maxPixels });
       await recognize(await Promise.all(images.map((img) => canvasOf(img.image))), first);
     }
-    return { source: 'ocr', engine: ocr.name, pages, sealPages };
+    return { source: 'ocr', engine: ocr.name, pages };
   }
   const pageCount = imagePageCount(bytes, type);
   if (pageCount > limits.maxPages) throw new TooManyPagesError(pageCount);
   for (let first = 1; first <= pageCount; first += batch) {
     await recognize(await decodeImagePages(bytes, type, limits.maxPixels, { first, count: batch }), first);
   }
-  return { source: 'ocr', engine: ocr.name, pages, sealPages };
+  return { source: 'ocr', engine: ocr.name, pages };
 }
 
 export class TooManyPagesError extends Error {

@@ -3,7 +3,8 @@
  * contradict each other are not guessed between; the document goes to a person with the reason.
  */
 import type { ExtractedFields } from '../domain/fields.js';
-import type { Finding } from '../domain/records.js';
+import type { Finding, SealSeen } from '../domain/records.js';
+import type { ReadDocument } from '../domain/text.js';
 
 const check = (ruleId: string, message: string, fields: string[], severity: Finding['severity'] = 'warning'): Finding => ({
   ruleId,
@@ -47,4 +48,22 @@ export function documentChecks(extracted: ExtractedFields): Finding[] {
     }
   }
   return out;
+}
+
+/** The seals seen on a scan's pages; undefined when no page could show one (a text layer, grayscale scans). */
+export function sealsOf(doc: ReadDocument): SealSeen[] | undefined {
+  if (doc.source !== 'ocr' || doc.pages.every((p) => p.seals === undefined)) return undefined;
+  return doc.pages.flatMap((p) => (p.seals ?? []).map((s) => ({ page: p.pageNumber, bbox: s.bbox, confidence: s.confidence })));
+}
+
+/** Kinds issued under the institution's seal: minutes of its meetings and its fact sheets. */
+const SEALED_KINDS = new Set<ExtractedFields['kind']>(['MEETING_MINUTES', 'FACT_SHEET']);
+
+/**
+ * A colour scan of minutes or a fact sheet without any seal is worth a look: the institution's
+ * 公章 is how such a document is issued. No finding when the scan could not show a seal.
+ */
+export function sealChecks(kind: ExtractedFields['kind'], seals: SealSeen[] | undefined): Finding[] {
+  if (!SEALED_KINDS.has(kind) || !seals || seals.length > 0) return [];
+  return [check('DATA-SEAL-MISSING', '彩色扫描件上未见机构公章（红色印章），请核对原件是否加盖公章', [])];
 }

@@ -1,7 +1,8 @@
 /**
  * Generator of realistic Chinese guarantee-institution paperwork with ground truth:
  * 会议纪要 (meeting minutes), 事实认定材料 (fact sheets) and 审计报告 (audit reports), as
- * born-digital PDFs and as simulated scans. Everything is reproducible from the seed.
+ * born-digital PDFs and as simulated scans; and marks sheets (forms dense in tick boxes and
+ * signature places, see marks-sheet.ts). Everything is reproducible from the seed.
  */
 import type { PageImage } from '../../shared/domain/text.js';
 import { AUDIT_LAYOUTS, type AuditLayout, buildAuditReport } from './models/audit.js';
@@ -9,13 +10,24 @@ import type { DocumentModel } from './models/common.js';
 import { buildFactSheet, FACT_SHEET_LAYOUTS, type FactSheetLayout } from './models/factsheet.js';
 import { buildMinutes, MINUTES_LAYOUTS, type MinutesLayout } from './models/minutes.js';
 import { createRng, deriveSeed } from './prng.js';
-import { renderDocument } from './render.js';
+import { type FieldRegion, fieldRegions } from './regions.js';
+import { renderDocumentDetailed } from './render.js';
 import { type ImageFormat, type Quality, scanPdf } from './scan.js';
 import type { GeneratedKind, TruthByKind } from './truth.js';
 
 export type { GeneratedKind, TruthByKind, MeetingMinutesTruth, FactSheetTruth, AuditReportTruth, AnyTruth } from './truth.js';
 export { truthSchema, truthAsFields } from './truth.js';
 export type { Quality, ImageFormat } from './scan.js';
+export type { FieldRegion } from './regions.js';
+export type { PrintedBox, StampedSeal, TextRun } from './render.js';
+export {
+  generateMarksSheet,
+  type MarksSheet,
+  type MarksSheetPageTruth,
+  type MarksSheetSpec,
+  type MarksSheetTruth,
+  type SignatureState,
+} from './marks-sheet.js';
 
 export const LAYOUTS = {
   MEETING_MINUTES: MINUTES_LAYOUTS,
@@ -58,6 +70,11 @@ export interface BornDigitalDocument<K extends GeneratedKind = GeneratedKind> {
   bornDigitalPdf: Uint8Array;
   /** Base for file names: `minutes-form-table-s42-typical`. */
   fileStem: string;
+  /**
+   * For each truth field: whether one of its printed forms was drawn inside a table cell
+   * (`table`) and/or under a seal (`sealed`); an empty list for neither (or not printed).
+   */
+  fieldRegions: Record<string, FieldRegion[]>;
 }
 
 export interface GeneratedDocument<K extends GeneratedKind = GeneratedKind> extends BornDigitalDocument<K> {
@@ -68,6 +85,8 @@ export interface GeneratedDocument<K extends GeneratedKind = GeneratedKind> exte
   pages: PageImage[];
   /** The scanned pages as JPEG images in an A4 PDF (no text layer). */
   scannedPdf: Uint8Array;
+  /** Scanned in greyscale: the seals are not red. */
+  grayscale: boolean;
 }
 
 const SHORT_KIND: Record<GeneratedKind, string> = {
@@ -112,15 +131,16 @@ export function generateTruth<K extends GeneratedKind>(
 export async function generateBornDigital<K extends GeneratedKind>(spec: Omit<DocumentSpec<K>, 'quality' | 'dpi' | 'imageFormat'>): Promise<BornDigitalDocument<K>> {
   checkSpec(spec);
   const model = buildModel(spec.kind, spec.seed, spec.layout);
-  const bornDigitalPdf = await renderDocument(model.blocks, model.style, createRng(spec.seed).fork('render'));
+  const rendered = await renderDocumentDetailed(model.blocks, model.style, createRng(spec.seed).fork('render'));
   return {
     kind: spec.kind,
     seed: spec.seed,
     layout: model.layout as LayoutByKind[K],
     truth: model.truth,
     printed: model.printed,
-    bornDigitalPdf,
+    bornDigitalPdf: rendered.pdf,
     fileStem: `${SHORT_KIND[spec.kind]}-${model.layout}-s${spec.seed}`,
+    fieldRegions: fieldRegions(model.truth, model.printed, rendered.runs),
   };
 }
 
@@ -147,6 +167,7 @@ export async function generateDocument<K extends GeneratedKind>(spec: DocumentSp
     imageFormat,
     pages: scan.pages,
     scannedPdf: scan.pdf,
+    grayscale: scan.grayscale,
   };
 }
 

@@ -1,24 +1,39 @@
 /**
  * A small page-layout engine over pdf-lib for Chinese office paperwork: titles, indented
  * paragraphs, label-colon lines, ruled form tables, signature lines and a sealed closing,
- * flowed over A4 pages with page numbers. Documents are described as blocks; this module
- * knows nothing about meetings or audits.
+ * flowed over A4 pages with page numbers. Tick boxes written as ☐/☑/☒ in any text are drawn
+ * as graphics (a square, a hand-drawn √ or ×) and kept as those characters in the text layer.
+ * Documents are described as blocks; this module knows nothing about meetings or audits.
+ * `renderDocumentDetailed` also tells what was drawn where (text lines, tick boxes, seals).
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import {
   BlendMode,
+  LineCapStyle,
   PDFDocument,
   type PDFFont,
+  PDFHexString,
   type PDFImage,
+  type PDFName,
   type PDFPage,
+  type PDFRef,
+  type RGB,
+  TextRenderingMode,
+  beginText,
   clip,
   endPath,
+  endText,
+  moveText,
   popGraphicsState,
   pushGraphicsState,
   rectangle,
   rgb,
+  setFontAndSize,
+  setTextRenderingMode,
+  showText,
 } from 'pdf-lib';
+import type { BoundingBox } from '../../shared/domain/text.js';
 import { embedCjkFont, wrapCjk } from '../../shared/pdf/fonts.js';
 import { drawSeal, drawSignature } from './ink.js';
 import type { Rng } from './prng.js';
@@ -83,10 +98,30 @@ export type Block =
   | { type: 'spacer'; height: number }
   /** Moves the cursor down so that `height` points remain above the bottom margin (抄送 lines sit at the page foot). */
   | { type: 'bottom'; height: number }
-  /** `label` followed by a handwritten name when signed, else a blank line; optional date after it. */
-  | { type: 'signature'; label: string; name?: string; signed: boolean; date?: string; style?: TextStyle; spaceAfter?: number }
+  /**
+   * `label` followed by a handwritten name when signed; else `handwriting` written in the slot
+   * (拒签), else a blank slot, underlined unless `underline` is false; optional date after it.
+   */
+  | {
+      type: 'signature';
+      label: string;
+      name?: string;
+      signed: boolean;
+      date?: string;
+      /** Handwritten in the slot of an unsigned place, e.g. 拒签. */
+      handwriting?: string;
+      /** Whether a blank slot has a line to sign on. @default true */
+      underline?: boolean;
+      style?: TextStyle;
+      spaceAfter?: number;
+    }
   /** Right-aligned closing lines (institution, date) with an optional seal stamped over them. */
   | { type: 'closing'; lines: string[]; seal?: SealSpec; style?: TextStyle; spaceBefore?: number }
+  /**
+   * A seal stamped over what is already on the page: its centre `above` points above the cursor,
+   * at `at` (0..1) of the content width. The cursor does not move.
+   */
+  | { type: 'stamp'; seal: SealSpec; at: number; above: number }
   | { type: 'pageBreak' };
 
 export interface DocumentStyle {
@@ -104,6 +139,56 @@ export interface DocumentStyle {
 }
 
 const INK = { black: rgb(0.08, 0.08, 0.08), red: rgb(0.84, 0.1, 0.12) } as const;
+
+/**
+ * Tick boxes drawn as vector graphics wherever text holds them: ☐ empty, ☑ ticked (√), ☒ crossed
+ * (× or a filled square). The fonts have no glyphs for them; each takes 1 em, like a CJK character.
+ */
+const DRAWN_BOXES = /[☐☑☒]/u;
+/** Tick boxes printed as font glyphs: □ empty, ■ filled. */
+const GLYPH_BOXES = /[■□]/u;
+/** Pen colours of hand-drawn ticks: black and dark blue ballpoint. */
+const PEN = [rgb(0.1, 0.1, 0.12), rgb(0.12, 0.17, 0.48)] as const;
+
+/** A line of text the renderer drew (page 0-based; bbox in PDF points, origin top-left). */
+export interface TextRun {
+  page: number;
+  text: string;
+  bbox: BoundingBox;
+  /** Drawn inside a cell of a ruled table. */
+  inTable: boolean;
+  /** Overlapped by the disc of a seal stamped on the page. */
+  sealed: boolean;
+}
+
+/** A tick box the renderer printed (page 0-based; bbox in PDF points, origin top-left). */
+export interface PrintedBox {
+  page: number;
+  bbox: BoundingBox;
+  /** `glyph`: a font glyph (□/■); otherwise drawn: an empty square, a √ tick, a × cross or a filled square. */
+  mark: 'empty' | 'tick' | 'cross' | 'fill' | 'glyph';
+  ticked: boolean;
+  inTable: boolean;
+}
+
+/** A seal impression on a page (page 0-based; centre in PDF points from the top-left). */
+export interface StampedSeal {
+  page: number;
+  cx: number;
+  cy: number;
+  radius: number;
+  /** A slice of a 骑缝章 at the page's right edge (only `clipX0`..page edge is visible). */
+  riding: boolean;
+  clipX0?: number;
+}
+
+export interface RenderResult {
+  pdf: Uint8Array;
+  pageCount: number;
+  runs: TextRun[];
+  boxes: PrintedBox[];
+  seals: StampedSeal[];
+}
 
 const require = createRequire(import.meta.url);
 const SERIF_FILES = {
@@ -153,7 +238,16 @@ class Layout {
   /** Distance of the cursor from the top of the page. */
   y = 0;
   readonly seals: SealMark[] = [];
+  readonly runs: TextRun[] = [];
+  readonly boxes: PrintedBox[] = [];
+  readonly stamped: StampedSeal[] = [];
+  /** Set while table cells are drawn. */
+  inTable = false;
   private readonly images = new Map<string, PDFImage>();
+  private boxFont?: PDFRef;
+  /** A printed form's boxes look alike, and one pen ticks them: drawn once per document. */
+  private boxStyle?: { side: number; border: number; pen: RGB; penWidth: number };
+  private readonly boxFontNames = new Map<PDFPage, PDFName>();
 
   constructor(
     readonly doc: PDFDocument,
@@ -205,15 +299,147 @@ class Layout {
     const baseline = top + (lh - size) / 2 + size * 0.86;
     const color = INK[style?.color ?? 'black'];
     const spacing = style?.letterSpacing ?? 0;
-    if (!spacing) {
-      this.page.drawText(text, { x, y: A4.height - baseline, size, font, color });
+    this.record(text, x, baseline, font, size, spacing);
+    if (!DRAWN_BOXES.test(text)) {
+      if (!spacing) {
+        this.page.drawText(text, { x, y: A4.height - baseline, size, font, color });
+        return;
+      }
+      let cx = x;
+      for (const ch of text) {
+        this.page.drawText(ch, { x: cx, y: A4.height - baseline, size, font, color });
+        cx += font.widthOfTextAtSize(ch, size) + spacing;
+      }
       return;
     }
+    // Tick boxes are drawn as graphics, 1 em each; the text around them as before.
+    let cx = x;
+    for (const part of text.split(/([☐☑☒])/u)) {
+      if (!part) continue;
+      if (DRAWN_BOXES.test(part)) {
+        this.drawTickBox(part, cx, baseline, size);
+        cx += size + spacing;
+      } else if (!spacing) {
+        this.page.drawText(part, { x: cx, y: A4.height - baseline, size, font, color });
+        cx += font.widthOfTextAtSize(part, size);
+      } else {
+        for (const ch of part) {
+          this.page.drawText(ch, { x: cx, y: A4.height - baseline, size, font, color });
+          cx += font.widthOfTextAtSize(ch, size) + spacing;
+        }
+      }
+    }
+  }
+
+  /** Records a drawn line of text, and the tick boxes printed as glyphs in it. */
+  private record(text: string, x: number, baseline: number, font: PDFFont, size: number, spacing: number): void {
+    const page = this.pages.length - 1;
+    const w = this.width(text, font, size, spacing);
+    this.runs.push({ page, text, bbox: { x0: x, y0: baseline - 0.88 * size, x1: x + w, y1: baseline + 0.12 * size }, inTable: this.inTable, sealed: false });
+    if (!GLYPH_BOXES.test(text)) return;
     let cx = x;
     for (const ch of text) {
-      this.page.drawText(ch, { x: cx, y: A4.height - baseline, size, font, color });
+      if (GLYPH_BOXES.test(ch)) {
+        // Noto's □ and ■: 0.1..0.9 em across, 0.02 em below to 0.78 em above the baseline.
+        const bbox = { x0: cx + 0.1 * size, y0: baseline - 0.78 * size, x1: cx + 0.9 * size, y1: baseline + 0.02 * size };
+        this.boxes.push({ page, bbox, mark: 'glyph', ticked: ch === '■', inTable: this.inTable });
+      }
       cx += font.widthOfTextAtSize(ch, size) + spacing;
     }
+  }
+
+  /**
+   * A tick box in the 1-em cell at `x`: a square of 0.7–0.95 em, and for ☑ a hand-drawn √ that
+   * may overflow the box, for ☒ a hand-drawn × or (sometimes) a filled square. The box is also
+   * written, invisibly, into the text layer as ☐/☑/☒.
+   */
+  private drawTickBox(ch: string, x: number, baseline: number, size: number): void {
+    if (!this.boxStyle) {
+      const d = this.rng.fork('box-style');
+      this.boxStyle = { side: d.float(0.7, 0.95), border: d.float(0.5, 1.2), pen: d.pick(PEN), penWidth: d.float(1, 2.2) };
+    }
+    const style = this.boxStyle;
+    const r = this.rng.fork(`box:${this.pages.length}:${x.toFixed(2)}:${baseline.toFixed(2)}:${ch}`);
+    const side = size * Math.min(0.95, Math.max(0.7, style.side + r.float(-0.02, 0.02)));
+    const left = x + (size - side) / 2 + r.float(-0.03, 0.03) * size;
+    // Centred on the CJK glyph box (0.88 em above the baseline to 0.12 em below).
+    const top = baseline - 0.38 * size - side / 2 + r.float(-0.03, 0.03) * size;
+    const border = style.border;
+    this.page.drawRectangle({ x: left, y: A4.height - top - side, width: side, height: side, borderColor: INK.black, borderWidth: border });
+    let mark: PrintedBox['mark'] = 'empty';
+    if (ch === '☑') {
+      mark = 'tick';
+      this.penStrokes(r, left, top, side, [
+        [
+          [0.12, 0.5],
+          [0.4, 0.88],
+          [1 + r.float(0, 0.35), -r.float(0, 0.35)],
+        ],
+      ]);
+    } else if (ch === '☒') {
+      if (r.chance(0.3)) {
+        mark = 'fill';
+        const inset = side * r.float(0, 0.12);
+        this.page.drawRectangle({ x: left + inset, y: A4.height - top - side + inset, width: side - 2 * inset, height: side - 2 * inset, color: INK.black });
+      } else {
+        mark = 'cross';
+        const o = () => r.float(-0.05, 0.25);
+        this.penStrokes(r, left, top, side, [
+          [
+            [-o(), -o()],
+            [1 + o(), 1 + o()],
+          ],
+          [
+            [1 + o(), -o()],
+            [-o(), 1 + o()],
+          ],
+        ]);
+      }
+    }
+    this.boxes.push({ page: this.pages.length - 1, bbox: { x0: left, y0: top, x1: left + side, y1: top + side }, mark, ticked: mark !== 'empty', inTable: this.inTable });
+    this.writeInvisible(ch, x, baseline, size);
+  }
+
+  /** Pen strokes through points given in box units (0..1, y down), jittered, with round caps. */
+  private penStrokes(r: Rng, left: number, top: number, side: number, strokes: [number, number][][]): void {
+    const color = this.boxStyle?.pen ?? PEN[0];
+    const width = Math.min(2.2, Math.max(1, (this.boxStyle?.penWidth ?? 1.5) + r.float(-0.2, 0.2)));
+    const jitter = () => r.float(-0.06, 0.06) * side;
+    for (const points of strokes) {
+      const pts = points.map(([u, v]) => [u * side + jitter(), v * side + jitter()] as const);
+      let path = `M ${pts[0][0].toFixed(2)} ${pts[0][1].toFixed(2)}`;
+      for (let i = 1; i < pts.length; i++) {
+        // A slight bow in each segment, as a hand draws it.
+        const [ax, ay] = pts[i - 1];
+        const [bx, by] = pts[i];
+        const bow = r.float(-0.08, 0.08);
+        const qx = (ax + bx) / 2 - (by - ay) * bow;
+        const qy = (ay + by) / 2 + (bx - ax) * bow;
+        path += ` Q ${qx.toFixed(2)} ${qy.toFixed(2)} ${bx.toFixed(2)} ${by.toFixed(2)}`;
+      }
+      this.page.drawSvgPath(path, { x: left, y: A4.height - top, borderColor: color, borderWidth: width, borderLineCap: LineCapStyle.Round });
+    }
+  }
+
+  /** Writes ☐/☑/☒ into the text layer at the box, in an invisible font with no glyph outlines. */
+  private writeInvisible(ch: string, x: number, baseline: number, size: number): void {
+    this.boxFont ??= boxMarkFont(this.doc);
+    let name = this.boxFontNames.get(this.page);
+    if (!name) {
+      name = this.page.node.newFontDictionary('BoxMarks', this.boxFont);
+      this.boxFontNames.set(this.page, name);
+    }
+    const code = { '☐': '01', '☑': '02', '☒': '03' }[ch] ?? '01';
+    this.page.pushOperators(
+      pushGraphicsState(),
+      beginText(),
+      setFontAndSize(name, size),
+      setTextRenderingMode(TextRenderingMode.Invisible),
+      moveText(x, A4.height - baseline),
+      showText(PDFHexString.of(code)),
+      endText(),
+      popGraphicsState(),
+    );
   }
 
   async image(key: string, make: () => Promise<Uint8Array>): Promise<PDFImage> {
@@ -224,6 +450,55 @@ class Layout {
     }
     return img;
   }
+}
+
+/**
+ * A Type 3 font of three empty glyphs, 1 em wide, whose ToUnicode map reads them as ☐, ☑ and
+ * ☒: the text layer gets the tick boxes that are drawn as graphics.
+ */
+function boxMarkFont(doc: PDFDocument): PDFRef {
+  const ctx = doc.context;
+  const glyph = () => ctx.register(ctx.stream('1000 0 0 -120 1000 880 d1'));
+  const toUnicode = ctx.register(
+    ctx.stream(
+      [
+        '/CIDInit /ProcSet findresource begin',
+        '12 dict begin',
+        'begincmap',
+        '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+        '/CMapName /BoxMarks-UCS def',
+        '/CMapType 2 def',
+        '1 begincodespacerange',
+        '<00> <FF>',
+        'endcodespacerange',
+        '3 beginbfchar',
+        '<01> <2610>',
+        '<02> <2611>',
+        '<03> <2612>',
+        'endbfchar',
+        'endcmap',
+        'CMapName currentdict /CMap defineresource pop',
+        'end',
+        'end',
+      ].join('\n'),
+    ),
+  );
+  return ctx.register(
+    ctx.obj({
+      Type: 'Font',
+      Subtype: 'Type3',
+      Name: 'BoxMarks',
+      FontBBox: [0, -120, 1000, 880],
+      FontMatrix: [0.001, 0, 0, 0.001, 0, 0],
+      CharProcs: { box: glyph(), tick: glyph(), cross: glyph() },
+      Encoding: { Type: 'Encoding', Differences: [1, 'box', 'tick', 'cross'] },
+      FirstChar: 1,
+      LastChar: 3,
+      Widths: [1000, 1000, 1000],
+      Resources: {},
+      ToUnicode: toUnicode,
+    }),
+  );
 }
 
 function alignedX(align: Align, left: number, width: number, textWidth: number): number {
@@ -339,11 +614,13 @@ async function renderTable(L: Layout, b: Extract<Block, { type: 'table' }>): Pro
         borderWidth: 0.8,
       });
       const textTop = L.y + (height - c.lines.length * lh) / 2;
+      L.inTable = true;
       c.lines.forEach((line, i) => {
         const w = L.width(line, c.font, size);
         const x = alignedX(c.cell.align ?? 'left', c.x + pad, c.width - 2 * pad, w);
         L.drawLine(line, x, textTop + i * lh, lh, c.font, size, b.style);
       });
+      L.inTable = false;
     }
     L.y += height;
   }
@@ -376,14 +653,16 @@ async function renderSignature(L: Layout, b: Extract<Block, { type: 'signature' 
   L.drawLine(b.label, x0, L.y, lh, font, size, b.style);
   const sx = x0 + L.width(b.label, font, size) + size * 0.3;
   const slotW = size * 7;
-  if (b.signed && b.name) {
-    const name = b.name;
-    const sig = await drawSignature(L.rng.fork(`signature:${name}`), name);
+  const handwriting = b.signed && b.name ? b.name : b.handwriting;
+  if (handwriting) {
+    // A name keeps its own hand; other writing (拒签) varies with its place.
+    const label = b.signed && b.name ? `signature:${handwriting}` : `signature:${handwriting}:${L.pages.length}:${Math.round(L.y)}`;
+    const sig = await drawSignature(L.rng.fork(label), handwriting);
     const img = await L.doc.embedPng(sig.png);
     const h = size * 2.3;
     const w = h * sig.aspect;
     L.page.drawImage(img, { x: sx, y: A4.height - L.y - lh / 2 - h / 2, width: Math.min(w, slotW * 1.3), height: h, blendMode: BlendMode.Multiply });
-  } else {
+  } else if (b.underline !== false) {
     L.page.drawLine({
       start: { x: sx, y: A4.height - L.y - lh * 0.78 },
       end: { x: sx + slotW, y: A4.height - L.y - lh * 0.78 },
@@ -425,7 +704,18 @@ async function renderClosing(L: Layout, b: Extract<Block, { type: 'closing' }>):
   }
 }
 
+function renderStamp(L: Layout, b: Extract<Block, { type: 'stamp' }>): void {
+  L.seals.push({
+    page: L.page,
+    cx: L.style.margins.left + b.at * L.contentWidth,
+    cy: Math.max(SEAL_DIAMETER / 2 + 12, L.y - b.above),
+    spec: b.seal,
+  });
+}
+
 const SEAL_DIAMETER = 116; // about 41 mm
+/** Radius of a seal's outer ring as a share of its image's side. */
+const SEAL_RING = 0.48;
 
 async function stampSeals(L: Layout): Promise<void> {
   for (const s of L.seals) {
@@ -433,6 +723,7 @@ async function stampSeals(L: Layout): Promise<void> {
       drawSeal(L.rng.fork(`seal:${s.spec.name}`), s.spec),
     );
     const d = SEAL_DIAMETER * L.rng.float(0.92, 1.04);
+    L.stamped.push({ page: L.pages.indexOf(s.page), cx: s.cx, cy: s.cy, radius: d * SEAL_RING, riding: false });
     s.page.drawImage(img, {
       x: s.cx - d / 2,
       y: A4.height - s.cy - d / 2,
@@ -450,6 +741,8 @@ async function stampSeals(L: Layout): Promise<void> {
     const slice = d / n;
     const cy = A4.height * L.rng.float(0.45, 0.6);
     L.pages.forEach((page, i) => {
+      const cx = A4.width - (i + 1) * slice + d / 2;
+      L.stamped.push({ page: i, cx, cy: A4.height - cy, radius: d * SEAL_RING, riding: true, clipX0: A4.width - slice });
       page.pushOperators(pushGraphicsState(), rectangle(A4.width - slice, 0, slice, A4.height), clip(), endPath());
       page.drawImage(img, { x: A4.width - (i + 1) * slice, y: cy - d / 2, width: d, height: d, opacity: 0.9, blendMode: BlendMode.Multiply });
       page.pushOperators(popGraphicsState());
@@ -469,8 +762,25 @@ async function drawPageNumbers(L: Layout): Promise<void> {
   });
 }
 
+/** Whether a seal's disc overlaps a box (both in PDF points from the top-left). */
+function sealCovers(seal: StampedSeal, box: BoundingBox): boolean {
+  const x0 = seal.clipX0 === undefined ? box.x0 : Math.max(box.x0, seal.clipX0);
+  if (x0 >= box.x1) return false;
+  const nx = Math.min(Math.max(seal.cx, x0), box.x1);
+  const ny = Math.min(Math.max(seal.cy, box.y0), box.y1);
+  return Math.hypot(nx - seal.cx, ny - seal.cy) < seal.radius;
+}
+
 /** Lays out the blocks on A4 pages and returns the PDF bytes (deterministic for the same input and seed). */
 export async function renderDocument(blocks: Block[], style: DocumentStyle, rng: Rng): Promise<Uint8Array> {
+  return (await renderDocumentDetailed(blocks, style, rng)).pdf;
+}
+
+/**
+ * `renderDocument`, with what was drawn where: every line of text (and whether it sits in a
+ * table cell or under a seal), every tick box, and every seal.
+ */
+export async function renderDocumentDetailed(blocks: Block[], style: DocumentStyle, rng: Rng): Promise<RenderResult> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.setTitle(style.title);
   doc.setCreationDate(style.date);
@@ -506,12 +816,17 @@ export async function renderDocument(blocks: Block[], style: DocumentStyle, rng:
       case 'closing':
         await renderClosing(L, b);
         break;
+      case 'stamp':
+        renderStamp(L, b);
+        break;
       case 'pageBreak':
         L.newPage();
         break;
     }
   }
   await stampSeals(L);
+  for (const run of L.runs) run.sealed = L.stamped.some((s) => s.page === run.page && sealCovers(s, run.bbox));
   await drawPageNumbers(L);
-  return doc.save({ useObjectStreams: false });
+  const pdf = await doc.save({ useObjectStreams: false });
+  return { pdf, pageCount: L.pages.length, runs: L.runs, boxes: L.boxes, seals: L.stamped };
 }

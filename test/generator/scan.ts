@@ -28,6 +28,8 @@ export interface ScanResult {
   pages: PageImage[];
   /** The same pages as JPEG images in an A4 PDF, as a scanner's "scan to PDF" produces. */
   pdf: Uint8Array;
+  /** Whether the scanner was set to greyscale (then seals are grey, not red). */
+  grayscale: boolean;
 }
 
 /** Degradation parameters of one page. */
@@ -183,5 +185,5 @@ export async function scanPdf(pdf: Uint8Array, rng: Rng, options: ScanOptions): 
     const embedded = await out.embedJpg(jpeg);
     out.addPage([A4.width, A4.height]).drawImage(embedded, { x: 0, y: 0, width: A4.width, height: A4.height });
   }
-  return { pages, pdf: await out.save({ useObjectStreams: false }) };
+  return { pages, pdf: await out.save({ useObjectStreams: false }), grayscale: grey };
 }

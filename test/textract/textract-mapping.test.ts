@@ -105,13 +105,13 @@ describe('mapTextractBlocks: geometry and content of single blocks', () => {
   it('maps a SIGNATURE block', () => {
     // 9064d96c…: Left 0.35775, Top 0.41554, Width 0.10798, Height 0.02738, Confidence 54.817
     const [page] = map('analyze-document-signature');
-    expect(page!.signatures).toEqual([{ confidence: expect.closeTo(0.54817, 4), bbox: { x0: 608, y0: 914, x1: 792, y1: 974 } }]);
+    expect(page!.signatures).toEqual([{ signed: true, confidence: expect.closeTo(0.54817, 4), bbox: { x0: 608, y0: 914, x1: 792, y1: 974 } }]);
   });
 
   it('maps the paystub: signature at 300 dpi, table title and footer, summary cells', () => {
     // SIGNATURE b2a7081c…: Left 0.54269, Top 0.86053, Width 0.34764, Height 0.06083, Confidence 80.823
     const [page] = map('analyze-document-paystub-all-features', { width: 2550, height: 3300 });
-    expect(page!.signatures).toEqual([{ confidence: expect.closeTo(0.80823, 4), bbox: { x0: 1384, y0: 2840, x1: 2270, y1: 3040 } }]);
+    expect(page!.signatures).toEqual([{ signed: true, confidence: expect.closeTo(0.80823, 4), bbox: { x0: 1384, y0: 2840, x1: 2270, y1: 3040 } }]);
     expect(page!.tables!.map((t) => t.title).filter(Boolean)).toEqual(['Other Benefits and']);
     expect(page!.tables!.map((t) => t.footer).filter(Boolean)).toEqual(['Excluded from federal taxable wages']);
     expect(page!.tables!.flatMap((t) => t.cells).some((c) => c.roles?.includes('summary'))).toBe(true);

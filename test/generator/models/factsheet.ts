@@ -141,14 +141,22 @@ export function buildFactSheet(rng: Rng, layout: FactSheetLayout = rng.pick(FACT
   const conclusionLabel = r.pick(['认定结论', '认定意见']);
   const caseLabel = r.pick(['编号', '案件编号', '认定编号']);
   const conclusionBoxes = r.chance(0.5);
-  const conclusionText = conclusionBoxes
-    ? (['尽职', '基本尽职', '不尽职'] as const).map((o) => `${o === conclusion ? '■' : '□'}${o}`).join('　')
-    : conclusion;
+  // Draws of their own, so the scenario above stays what it was for every seed.
+  const v = rng.fork('variety');
+  const marks = TICK_STYLES[v.pick(['glyph', 'tick', 'cross'] as const)];
+  const box = (ticked: boolean) => (ticked ? marks.ticked : marks.empty);
+  const conclusionText = conclusionBoxes ? (['尽职', '基本尽职', '不尽职'] as const).map((o) => `${box(o === conclusion)}${o}`).join('　') : conclusion;
+  if (conclusionBoxes) p.add('conclusion', conclusionText);
   const term = r.pick([12, 12, 24, 36]);
-  const objectionText = objection
+  let objectionText = objection
     ? `${personLabel}于${objectionDateText}提出书面异议`
     : r.pick([`${personLabel}在规定期限内未提出异议`, '无']);
-  if (!objection) p.add('objectionFiled', objectionText);
+  // A tick group in forms: ☐无异议　☑有异议（异议提出日期：…）, the date only when one was filed.
+  const objectionBoxes = layout !== 'narrative' && v.chance(0.4);
+  if (objectionBoxes) {
+    objectionText = `${box(!objection)}无异议　${box(objection)}有异议${objection ? `（异议提出日期：${objectionDateText}）` : ''}`;
+    p.add('objectionFiled', objectionText);
+  } else if (!objection) p.add('objectionFiled', objectionText);
   const signatureNote =
     signState === 'refused'
       ? `${personLabel}拒绝签字。送达人：${investigator}　见证人：${witness}`
@@ -247,13 +255,25 @@ export function buildFactSheet(rng: Rng, layout: FactSheetLayout = rng.pick(FACT
   }
 
   blocks.push({ type: 'spacer', height: 4 });
-  blocks.push({ type: 'signature', label: `调查人（签字）：`, name: investigator, signed: r.chance(0.8), date: conclusionDateText });
+  const investigatorSigned = r.chance(0.8);
+  // A refusal is sometimes written in the slot itself; a blank slot sometimes has no line.
+  const refusalWritten = signState === 'refused' && v.chance(0.5);
+  blocks.push({
+    type: 'signature',
+    label: `调查人（签字）：`,
+    name: investigator,
+    signed: investigatorSigned,
+    date: conclusionDateText,
+    underline: investigatorSigned || !v.chance(0.3),
+  });
   blocks.push({
     type: 'signature',
     label: `${personLabel}（签字）：`,
     name: person,
     signed: signState === 'signed',
     date: signState === 'signed' ? deliveryDateText : undefined,
+    handwriting: refusalWritten ? '拒签' : undefined,
+    underline: signState === 'signed' || refusalWritten || !v.chance(0.3),
   });
   blocks.push({ type: 'closing', lines: [inst.name, conclusionDateText], seal: r.chance(0.9) ? { name: inst.name } : undefined });
 
@@ -266,6 +286,13 @@ export function buildFactSheet(rng: Rng, layout: FactSheetLayout = rng.pick(FACT
     style: pageStyle(rng.fork('page'), c, title, deliveryDate, false),
   };
 }
+
+/** How a tick group marks its options: font glyphs ■/□, or drawn boxes ticked with √ or ×. */
+const TICK_STYLES = {
+  glyph: { ticked: '■', empty: '□' },
+  tick: { ticked: '☑', empty: '☐' },
+  cross: { ticked: '☒', empty: '☐' },
+} as const;
 
 function caseNumber(r: Rng, short: string, year: string): string {
   switch (r.int(0, 2)) {

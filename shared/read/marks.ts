@@ -1,0 +1,110 @@
+/**
+ * What the pixels tell beyond the text: tick boxes (ticked or not), signature places (signed
+ * or not) and seals, added to a page OCR has read. Ticked boxes are also written into the
+ * text as ☑ and empty ones as ☐, in place of whatever OCR made of them, so that a label read
+ * with its box says which option was chosen. Structures an engine found itself (Textract) are kept.
+ */
+import type { BoundingBox, OcrLine, OcrPage, OcrSelection, OcrWord } from '../domain/text.js';
+import { joinWords } from '../adapters/ocr-geometry.js';
+import type { PreparedPage } from './images.js';
+import { findSignaturePlaces } from './signatures.js';
+import { findTickBoxes } from './tick-boxes.js';
+
+export function addMarks(page: OcrPage, prepared: PreparedPage): OcrPage {
+  const em = pageEm(page.lines) ?? Math.round(prepared.straight.width * 0.018);
+  let lines = page.lines;
+  let selections = page.selections;
+  if (!selections) {
+    const boxes = findTickBoxes(prepared.straight, em)
+      .filter((box) => fitsItsLine(lines, box.bbox, em))
+      .map(({ bbox, selected, confidence }): OcrSelection => ({ bbox, selected, confidence }));
+    lines = writeBoxes(lines, boxes, em);
+    selections = boxes.map((box) => ({ ...box, ...labelOf(lines, box.bbox, em) }));
+  }
+  return {
+    ...page,
+    lines,
+    selections,
+    signatures: page.signatures ?? findSignaturePlaces(prepared.text, lines, em),
+    ...(page.seals || prepared.seals ? { seals: page.seals ?? prepared.seals } : {}),
+  };
+}
+
+/** A box is about as tall as the characters of its line: a smaller square in a title is part of a character (the 口 of 职). */
+function fitsItsLine(lines: readonly OcrLine[], box: BoundingBox, em: number): boolean {
+  const line = lineOf(lines, box, em);
+  return !line || box.y1 - box.y0 >= 0.55 * (line.bbox.y1 - line.bbox.y0);
+}
+
+/** The typical height of a character on the page: the median height of its lines. */
+function pageEm(lines: readonly OcrLine[]): number | undefined {
+  const heights = lines.filter((l) => /[\u3400-\u9fff]/u.test(l.text)).map((l) => l.bbox.y1 - l.bbox.y0).sort((a, b) => a - b);
+  return heights.length ? heights[Math.floor(heights.length / 2)] : undefined;
+}
+
+/** The text right after a box on its line, up to the next box: the option it stands for. */
+function labelOf(lines: readonly OcrLine[], box: BoundingBox, em: number): { label?: string } {
+  const words = lineOf(lines, box, em)?.words ?? [];
+  const at = words.findIndex((w) => w.bbox === box);
+  if (at < 0) return {};
+  const next = words.findIndex((w, i) => i > at && (w.text === '☑' || w.text === '☐'));
+  const label = joinWords(words.slice(at + 1, next < 0 ? undefined : next).map((w) => w.text)).trim();
+  return label ? { label } : {};
+}
+
+/** The line a box belongs to: one whose band holds the box's centre and that reaches near it. */
+function lineOf(lines: readonly OcrLine[], box: BoundingBox, em: number): OcrLine | undefined {
+  const cy = (box.y0 + box.y1) / 2;
+  return lines.find((l) => cy >= l.bbox.y0 - em * 0.3 && cy <= l.bbox.y1 + em * 0.3 && box.x1 >= l.bbox.x0 - em * 1.5 && box.x0 <= l.bbox.x1 + em * 1.5);
+}
+
+/**
+ * Puts each box into the text of its line as ☑ or ☐: characters OCR placed over the box are
+ * dropped (their positions estimated in proportion within a word), the box becomes a word of
+ * its own. A box on no line becomes a line of its own.
+ */
+export function writeBoxes(lines: readonly OcrLine[], boxes: readonly OcrSelection[], em: number): OcrLine[] {
+  const out = lines.map((l) => ({ ...l, words: [...l.words] }));
+  for (const box of boxes) {
+    const glyph: OcrWord = { text: box.selected ? '☑' : '☐', confidence: box.confidence, bbox: box.bbox };
+    const line = lineOf(out, box.bbox, em);
+    if (!line) {
+      out.push({ text: glyph.text, confidence: box.confidence, bbox: box.bbox, words: [glyph] });
+      continue;
+    }
+    const over = (x0: number, x1: number) => {
+      const c = (x0 + x1) / 2;
+      const pad = (box.bbox.x1 - box.bbox.x0) * 0.15;
+      return c >= box.bbox.x0 - pad && c <= box.bbox.x1 + pad;
+    };
+    line.words = [...line.words.flatMap((w) => keepOutside(w, over)), glyph].sort((a, b) => a.bbox.x0 - b.bbox.x0);
+    line.text = joinWords(line.words.map((w) => w.text));
+    line.bbox = {
+      x0: Math.min(line.bbox.x0, box.bbox.x0),
+      y0: Math.min(line.bbox.y0, box.bbox.y0),
+      x1: Math.max(line.bbox.x1, box.bbox.x1),
+      y1: Math.max(line.bbox.y1, box.bbox.y1),
+    };
+  }
+  return out;
+}
+
+/** The parts of a word whose characters lie outside a region (the word split where a character is dropped). */
+function keepOutside(word: OcrWord, over: (x0: number, x1: number) => boolean): OcrWord[] {
+  const chars = [...word.text];
+  const step = (word.bbox.x1 - word.bbox.x0) / Math.max(1, chars.length);
+  const parts: OcrWord[] = [];
+  let current: { text: string; x0: number; x1: number } | undefined;
+  chars.forEach((ch, i) => {
+    const x0 = word.bbox.x0 + step * i;
+    const x1 = x0 + step;
+    if (over(x0, x1)) {
+      if (current) parts.push({ ...word, text: current.text, bbox: { ...word.bbox, x0: current.x0, x1: current.x1 } });
+      current = undefined;
+      return;
+    }
+    current = current ? { ...current, text: current.text + ch, x1 } : { text: ch, x0, x1 };
+  });
+  if (current) parts.push({ ...word, text: current.text, bbox: { ...word.bbox, x0: current.x0, x1: current.x1 } });
+  return parts.length === 1 && parts[0].text === word.text ? [word] : parts;
+}

@@ -1,0 +1,140 @@
+/**
+ * Signature places from the pixels: the space after a printed label such as 被评议人（签字）：
+ * or 主持人签名： either holds handwriting, is blank (an underline, or nothing), or says 拒签.
+ * A name in handwriting is not read here; whether the person signed is what counts.
+ */
+import type { BoundingBox, OcrLine, OcrSignature } from '../domain/text.js';
+import { inkMap } from './tick-boxes.js';
+import type { Gray } from './preprocess.js';
+
+/** A label that asks for a signature, up to its closing bracket and colon. */
+const SIGNATURE_LABEL = /签\s*[字名章](?:\s*[（(][^）)]{0,6}[）)])?\s*[)）]?\s*[:：]?/u;
+/** Printed text that ends a signature place: a date, or the next label. */
+const PRINTED_AFTER = /日期|\d{4}|[年月日]\s*$|[:：]/u;
+/** Words written in a signature place that refuse to sign. */
+const REFUSAL = /拒|不签/u;
+
+/** Minimum ink, in character areas, for a place to hold handwriting: a stroke or two of a name, not specks. */
+const MIN_INK_EM2 = 0.12;
+
+/**
+ * The signature places on a page: for each label, the space to its right on the same line (up
+ * to a printed date or the next label, at most ten characters wide) and a little above and
+ * below it, where handwriting goes. Ink left after removing underlines and specks counts as
+ * handwriting unless OCR reads a refusal there. `gray` is the page as OCR saw it.
+ */
+export function findSignaturePlaces(gray: Gray, lines: readonly OcrLine[], em: number): OcrSignature[] {
+  const ink = inkMap(gray);
+  const places: OcrSignature[] = [];
+  for (const line of lines) {
+    const label = labelEnd(line);
+    if (!label) continue;
+    const after = line.words.filter((w) => w.bbox.x0 >= label.x1 - em * 0.2).sort((a, b) => a.bbox.x0 - b.bbox.x0);
+    const stop = after.find((w) => PRINTED_AFTER.test(w.text) && w.confidence >= 0.6 && w.bbox.x0 > label.x1 + em);
+    const x0 = Math.round(label.x1 + em * 0.15);
+    const x1 = Math.round(Math.min(stop ? stop.bbox.x0 - em * 0.3 : Infinity, label.x1 + em * 10, gray.width - 1));
+    if (x1 - x0 < em) continue;
+    const cy = (line.bbox.y0 + line.bbox.y1) / 2;
+    // up to the text of the lines above and below (not the handwriting OCR may have taken for a line)
+    const neighbours = lines.filter((l) => l !== line && l.bbox.x0 < x1 && l.bbox.x1 > x0 && Math.abs((l.bbox.y0 + l.bbox.y1) / 2 - cy) > em * 0.9);
+    const above = Math.max(cy - em * 1.1, ...neighbours.filter((l) => l.bbox.y1 < cy).map((l) => l.bbox.y1 + 2));
+    const below = Math.min(cy + em * 1.1, ...neighbours.filter((l) => l.bbox.y0 > cy).map((l) => l.bbox.y0 - 2));
+    const place: BoundingBox = { x0, x1, y0: Math.max(0, Math.round(above)), y1: Math.min(gray.height - 1, Math.round(below)) };
+    const written = after.filter((w) => w.bbox.x0 < x1 && w.bbox.x1 > x0).map((w) => w.text).join('');
+    const handwriting = strokesIn(ink, gray.width, place, em);
+    const refused = REFUSAL.test(written);
+    places.push({
+      signed: handwriting.present && !refused,
+      confidence: refused ? 0.85 : handwriting.confidence,
+      bbox: handwriting.present ? handwriting.bbox : place,
+      label: label.text,
+    });
+  }
+  return places;
+}
+
+/** Where the label asking for a signature ends on a line (characters placed in proportion within a word). */
+function labelEnd(line: OcrLine): { x1: number; text: string } | undefined {
+  const words = [...line.words].sort((a, b) => a.bbox.x0 - b.bbox.x0);
+  let text = '';
+  const ends: number[] = [];
+  for (const w of words) {
+    const chars = [...w.text];
+    chars.forEach((ch, i) => {
+      text += ch;
+      ends.push(w.bbox.x0 + ((w.bbox.x1 - w.bbox.x0) * (i + 1)) / chars.length);
+    });
+  }
+  const m = SIGNATURE_LABEL.exec(text);
+  if (!m) return undefined;
+  const last = [...text.slice(0, m.index + m[0].length)].length - 1;
+  const start = text.slice(0, m.index).search(/\S+$/u);
+  return { x1: ends[last], text: text.slice(start >= 0 ? start : 0, m.index + m[0].length).trim() };
+}
+
+/**
+ * Whether a region holds handwriting: its ink without rows that are mostly one long stroke
+ * (underlines) and without components smaller than a speck.
+ */
+function strokesIn(ink: Uint8Array, width: number, r: BoundingBox, em: number): { present: boolean; confidence: number; bbox: BoundingBox } {
+  const w = r.x1 - r.x0 + 1;
+  const h = r.y1 - r.y0 + 1;
+  const local = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) local[y * w + x] = ink[(r.y0 + y) * width + r.x0 + x];
+  // underlines: horizontal runs longer than two characters
+  for (let y = 0; y < h; y++) {
+    let start = -1;
+    for (let x = 0; x <= w; x++) {
+      const on = x < w && local[y * w + x];
+      if (on && start < 0) start = x;
+      if (!on && start >= 0) {
+        if (x - start > em * 2) local.fill(0, y * w + start, y * w + x);
+        start = -1;
+      }
+    }
+  }
+  // connected components; specks and dust are left out
+  const minComponent = Math.max(6, Math.round(em * em * 0.01));
+  const seen = new Uint8Array(w * h);
+  let total = 0;
+  const box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  for (let i = 0; i < local.length; i++) {
+    if (!local[i] || seen[i]) continue;
+    const stack = [i];
+    seen[i] = 1;
+    const members: number[] = [];
+    while (stack.length) {
+      const p = stack.pop()!;
+      members.push(p);
+      const px = p % w;
+      const py = (p - px) / w;
+      for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1], [1, 1], [-1, -1], [1, -1], [-1, 1]]) {
+        const nx = px + dx;
+        const ny = py + dy;
+        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+        const n = ny * w + nx;
+        if (local[n] && !seen[n]) {
+          seen[n] = 1;
+          stack.push(n);
+        }
+      }
+    }
+    if (members.length < minComponent) continue;
+    total += members.length;
+    for (const p of members) {
+      const px = p % w;
+      const py = (p - px) / w;
+      box.x0 = Math.min(box.x0, px);
+      box.x1 = Math.max(box.x1, px);
+      box.y0 = Math.min(box.y0, py);
+      box.y1 = Math.max(box.y1, py);
+    }
+  }
+  const needed = MIN_INK_EM2 * em * em;
+  const present = total >= needed;
+  const ratio = total / needed;
+  // far from the threshold either way is sure; near it, a person should look
+  const confidence = present ? (ratio >= 2 ? 0.95 : 0.7) : ratio <= 0.3 ? 0.95 : 0.7;
+  const found = present ? { x0: r.x0 + box.x0, y0: r.y0 + box.y0, x1: r.x0 + box.x1, y1: r.y0 + box.y1 } : r;
+  return { present, confidence, bbox: found };
+}

@@ -1,0 +1,297 @@
+/**
+ * Tick boxes found from the pixels, not from OCR of the glyph: square frames about a
+ * character in size (printed □ ■ ☐ ☑ or drawn by hand or by a form), and whether each is
+ * ticked (√, ×, a fill) from the ink inside it.
+ *
+ * Enclosure characters (口 国 回 田…) are squares too. They are told apart by what real
+ * boxes have and characters do not: a clear gap before the box (a box follows a line start,
+ * a space or punctuation, never a character set close to it), clean corners (in serif type
+ * the verticals of 口 run past the bottom stroke), and a square outline.
+ */
+import type { BoundingBox, OcrSelection } from '../domain/text.js';
+import { otsuThreshold, type Gray } from './preprocess.js';
+
+/** Ink inside the frame above this share: ticked; below `EMPTY_INK`: empty; between: doubtful. */
+const TICKED_INK = 0.07;
+const EMPTY_INK = 0.025;
+/** A box alone this full in each quarter is a filled square (■), not a character's frame. */
+const FILLED_INK = 0.6;
+
+export interface TickBox extends OcrSelection {
+  /** Share of the frame's inside that is ink. */
+  fill: number;
+  /** Nothing touches the frame from outside (a character's frame joins its other strokes). */
+  isolated: boolean;
+  /** Ink all over the inside, every quarter of it (■, not 田). */
+  solid: boolean;
+  /** Square corners with nothing running past them, and a gap before the box (not 口 inside a word). */
+  clean: boolean;
+}
+
+/**
+ * A binary ink map: 1 where a pixel is darker than Otsu's threshold for the page, or clearly
+ * darker than its neighbourhood (a window of `window` pixels) and not near paper white. The
+ * local test keeps thin, faded box lines on unevenly lit scans that one threshold loses.
+ */
+export function inkMap(gray: Gray, window = Math.max(15, Math.round(gray.width / 80))): Uint8Array {
+  const { width, height, pixels } = gray;
+  const integral = new Float64Array((width + 1) * (height + 1));
+  for (let y = 0; y < height; y++) {
+    let row = 0;
+    for (let x = 0; x < width; x++) {
+      row += pixels[y * width + x];
+      integral[(y + 1) * (width + 1) + x + 1] = integral[y * (width + 1) + x + 1] + row;
+    }
+  }
+  const half = Math.floor(window / 2);
+  const dark = Math.min(otsuThreshold(gray), 170);
+  const ink = new Uint8Array(pixels.length);
+  for (let y = 0; y < height; y++) {
+    const y0 = Math.max(0, y - half);
+    const y1 = Math.min(height, y + half + 1);
+    for (let x = 0; x < width; x++) {
+      const p = pixels[y * width + x];
+      if (p > 215) continue;
+      if (p < dark) {
+        ink[y * width + x] = 1;
+        continue;
+      }
+      const x0 = Math.max(0, x - half);
+      const x1 = Math.min(width, x + half + 1);
+      const sum = integral[y1 * (width + 1) + x1] - integral[y0 * (width + 1) + x1] - integral[y1 * (width + 1) + x0] + integral[y0 * (width + 1) + x0];
+      const mean = sum / ((x1 - x0) * (y1 - y0));
+      if (p < mean * 0.85) ink[y * width + x] = 1;
+    }
+  }
+  return ink;
+}
+
+interface Run {
+  x0: number;
+  x1: number;
+  y: number;
+}
+
+/**
+ * Every tick box on a page whose text is `em` pixels high (a character's height): boxes are
+ * from 0.55 to 1.3 characters in size, and not at the page's edges (where scans have dark borders).
+ */
+export function findTickBoxes(gray: Gray, em: number): TickBox[] {
+  const { width, height } = gray;
+  const ink = inkMap(gray);
+  const minSide = Math.max(8, Math.round(em * 0.55));
+  const maxSide = Math.round(em * 1.3);
+  const edge = Math.round(width * 0.02);
+  const at = (x: number, y: number) => (x >= 0 && y >= 0 && x < width && y < height ? ink[y * width + x] : 0);
+
+  // Horizontal runs of a box side's length, with one-pixel breaks bridged (faded scans).
+  const rows: Run[][] = Array.from({ length: height }, () => []);
+  for (let y = 0; y < height; y++) {
+    let start = -1;
+    let gap = 0;
+    for (let x = 0; x <= width; x++) {
+      if (x < width && ink[y * width + x]) {
+        if (start < 0) start = x;
+        gap = 0;
+      } else if (start >= 0 && (x === width || ++gap > 1)) {
+        const end = x - (x === width ? 1 : gap);
+        const length = end - start + 1;
+        if (length >= minSide && length <= maxSide * 1.6) rows[y].push({ x0: start, x1: end, y });
+        start = -1;
+        gap = 0;
+      }
+    }
+  }
+
+  // A top and a bottom edge: runs that share at least one end; a tick stroke crossing an edge
+  // may lengthen its run at the other end. The box spans what both runs cover.
+  const candidates: BoundingBox[] = [];
+  for (let y = 0; y < height; y++) {
+    for (const top of rows[y]) {
+      const topLength = top.x1 - top.x0 + 1;
+      const tol = Math.max(2, Math.round(topLength * 0.08));
+      const reachFrom = y + Math.max(minSide, Math.round(minSide * 0.85));
+      for (let y1 = reachFrom; y1 <= Math.min(height - 1, y + Math.round(maxSide * 1.18)); y1++) {
+        for (const bottom of rows[y1]) {
+          if (Math.abs(bottom.x0 - top.x0) > tol && Math.abs(bottom.x1 - top.x1) > tol) continue;
+          const box = { x0: Math.max(top.x0, bottom.x0), x1: Math.min(top.x1, bottom.x1), y0: y, y1 };
+          const side = box.x1 - box.x0 + 1;
+          const h = y1 - y + 1;
+          if (side < minSide || side > maxSide || h < side * 0.85 || h > side * 1.18) continue;
+          if (sidesInked(at, box)) candidates.push(box);
+        }
+      }
+    }
+  }
+
+  const boxes: TickBox[] = [];
+  // Largest first: a frame's thick edges give nested candidates; the outer one is the box.
+  candidates.sort((a, b) => area(b) - area(a));
+  for (const box of candidates) {
+    if (boxes.some((b) => overlap(b.bbox, box) > 0.3)) continue;
+    if (box.x0 < edge || box.y0 < edge || box.x1 > width - edge || box.y1 > height - edge) continue;
+    const { fill, leastQuarter } = insideInk(at, box);
+    const selected = fill >= (TICKED_INK + EMPTY_INK) / 2;
+    const margin = selected ? fill - TICKED_INK : EMPTY_INK - fill;
+    const confidence = margin >= 0 ? 0.95 : 0.6;
+    boxes.push({ bbox: box, selected, confidence, fill, isolated: ringInk(at, box) < 0.03, solid: leastQuarter > FILLED_INK, clean: cleanCorners(at, box) && (gapBeside(at, box, -1) || gapBeside(at, box, 1)) });
+  }
+  return readingOrder(plausible(boxes));
+}
+
+/**
+ * Keeps the boxes that look like a form's, not like characters with a frame (国 因 回 围 in a
+ * sans-serif heading are clean squares with ink inside): options come in groups of boxes of one
+ * size on one line, at least one of them plainly empty; a box alone counts only when it is
+ * plainly empty or filled, never when it holds strokes a character could have. A ticked box in
+ * a group may have marks running past its corners (a hand-drawn × or √); an empty one may not.
+ */
+function plausible(boxes: TickBox[]): TickBox[] {
+  const side = (b: TickBox) => b.bbox.x1 - b.bbox.x0;
+  const cy = (b: TickBox) => (b.bbox.y0 + b.bbox.y1) / 2;
+  const empty = (b: TickBox) => b.fill < EMPTY_INK && b.clean;
+  const groups: TickBox[][] = [];
+  for (const box of [...boxes].sort((a, b) => a.bbox.x0 - b.bbox.x0)) {
+    const group = groups.find((g) => Math.abs(cy(g[0]) - cy(box)) < side(g[0]) * 0.3 && Math.abs(side(g[0]) - side(box)) <= side(g[0]) * 0.15);
+    if (group) group.push(box);
+    else groups.push([box]);
+  }
+  return groups.flatMap((g) => {
+    const anchors = g.filter(empty);
+    if (g.length >= 2 && anchors.length > 0) {
+      // options sit within a line's width of each other: a frame far along the line is text
+      const reach = 14 * side(g[0]);
+      return g.filter((b) => b.clean || anchors.some((a) => Math.abs(a.bbox.x0 - b.bbox.x0) <= reach));
+    }
+    return g.length === 1 && g[0].clean && g[0].isolated && (empty(g[0]) || g[0].solid) ? g : [];
+  });
+}
+
+/** Both verticals inked over most of the box's height. */
+function sidesInked(at: (x: number, y: number) => number, b: BoundingBox): boolean {
+  const side = b.x1 - b.x0 + 1;
+  const t = Math.max(2, Math.round(side * 0.1));
+  let left = 0;
+  let right = 0;
+  const h = b.y1 - b.y0 + 1;
+  for (let y = b.y0; y <= b.y1; y++) {
+    let l = 0;
+    let r = 0;
+    for (let d = 0; d < t; d++) {
+      l |= at(b.x0 + d, y);
+      r |= at(b.x1 - d, y);
+    }
+    left += l;
+    right += r;
+  }
+  return left >= h * 0.85 && right >= h * 0.85;
+}
+
+/** The thickness of the frame's line: the thinnest of its edges, measured a third of the way along each. */
+function frameThickness(at: (x: number, y: number) => number, b: BoundingBox): number {
+  const w = b.x1 - b.x0;
+  const h = b.y1 - b.y0;
+  const limit = Math.min(w, h) / 3;
+  const run = (x: number, y: number, dx: number, dy: number) => {
+    let t = 0;
+    while (t < limit && at(x + dx * t, y + dy * t)) t++;
+    return t;
+  };
+  const xs = [b.x0 + Math.round(w / 3), b.x1 - Math.round(w / 3)];
+  const ys = [b.y0 + Math.round(h / 3), b.y1 - Math.round(h / 3)];
+  const edges = [...xs.map((x) => run(x, b.y0, 0, 1)), ...xs.map((x) => run(x, b.y1, 0, -1)), ...ys.map((y) => run(b.x0, y, 1, 0)), ...ys.map((y) => run(b.x1, y, -1, 0))];
+  return Math.max(1, Math.min(...edges));
+}
+
+/** Share of ink inside the frame (inset past its line and a little more), overall and in its emptiest quarter. */
+function insideInk(at: (x: number, y: number) => number, b: BoundingBox): { fill: number; leastQuarter: number } {
+  const inset = frameThickness(at, b) + Math.max(1, Math.round((b.x1 - b.x0) * 0.06));
+  const x0 = b.x0 + inset;
+  const x1 = b.x1 - inset;
+  const y0 = b.y0 + inset;
+  const y1 = b.y1 - inset;
+  if (x1 < x0 || y1 < y0) return { fill: 0, leastQuarter: 0 };
+  const mx = (x0 + x1) / 2;
+  const my = (y0 + y1) / 2;
+  const inked = [0, 0, 0, 0];
+  const seen = [0, 0, 0, 0];
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      const q = (x < mx ? 0 : 1) + (y < my ? 0 : 2);
+      seen[q]++;
+      inked[q] += at(x, y);
+    }
+  }
+  const total = seen.reduce((sum, n) => sum + n, 0);
+  return { fill: inked.reduce((sum, n) => sum + n, 0) / total, leastQuarter: Math.min(...inked.map((n, q) => (seen[q] ? n / seen[q] : 0))) };
+}
+
+/** No stroke leaves the bottom corners downwards (the verticals of 口, 日, 国 in serif type do). */
+function cleanCorners(at: (x: number, y: number) => number, b: BoundingBox): boolean {
+  const side = b.x1 - b.x0 + 1;
+  const reach = Math.max(2, Math.round(side * 0.14));
+  const t = Math.max(2, Math.round(side * 0.1));
+  const inked = (x0: number, x1: number, y0: number, y1: number) => {
+    let n = 0;
+    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) n += at(x, y);
+    return n;
+  };
+  const tolerance = Math.max(2, Math.round(t * reach * 0.25));
+  const belowLeft = inked(b.x0, b.x0 + t, b.y1 + 2, b.y1 + reach);
+  const belowRight = inked(b.x1 - t, b.x1, b.y1 + 2, b.y1 + reach);
+  return belowLeft <= tolerance && belowRight <= tolerance;
+}
+
+/**
+ * Nothing printed right up against one side of the box (-1: left, 1: right). A box follows a
+ * space, a line start or punctuation, or is followed by one (已核实□　未核实□); 口 inside a word is neither.
+ */
+function gapBeside(at: (x: number, y: number) => number, b: BoundingBox, side: -1 | 1): boolean {
+  const size = b.x1 - b.x0 + 1;
+  const window = Math.max(3, Math.round(size * 0.22));
+  const from = side < 0 ? b.x0 - window : b.x1 + 2;
+  let n = 0;
+  for (let y = b.y0 + Math.round(size * 0.15); y <= b.y1 - Math.round(size * 0.15); y++) {
+    for (let x = from; x <= from + window - 2; x++) n += at(x, y);
+  }
+  return n <= Math.max(2, size * 0.05);
+}
+
+/** Boxes row by row (a row: vertical centres within half a box), left to right. */
+function readingOrder(boxes: TickBox[]): TickBox[] {
+  const rows: TickBox[][] = [];
+  for (const box of [...boxes].sort((a, b) => a.bbox.y0 - b.bbox.y0)) {
+    const cy = (box.bbox.y0 + box.bbox.y1) / 2;
+    const row = rows.find((r) => Math.abs((r[0].bbox.y0 + r[0].bbox.y1) / 2 - cy) < (r[0].bbox.y1 - r[0].bbox.y0) / 2);
+    if (row) row.push(box);
+    else rows.push([box]);
+  }
+  return rows.flatMap((r) => r.sort((a, b) => a.bbox.x0 - b.bbox.x0));
+}
+
+/** Share of ink in a band around the outside of a box. */
+function ringInk(at: (x: number, y: number) => number, b: BoundingBox): number {
+  const band = Math.max(2, Math.round((b.x1 - b.x0) * 0.15));
+  let inked = 0;
+  let seen = 0;
+  for (let y = b.y0 - band; y <= b.y1 + band; y++) {
+    for (let x = b.x0 - band; x <= b.x1 + band; x++) {
+      if (x > b.x0 - 2 && x < b.x1 + 2 && y > b.y0 - 2 && y < b.y1 + 2) continue;
+      seen++;
+      inked += at(x, y);
+    }
+  }
+  return inked / seen;
+}
+
+function area(b: BoundingBox): number {
+  return (b.x1 - b.x0) * (b.y1 - b.y0);
+}
+
+/** Intersection over the smaller box. */
+function overlap(a: BoundingBox, b: BoundingBox): number {
+  const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+  if (w <= 0 || h <= 0) return 0;
+  return (w * h) / Math.min(area(a), area(b));
+}
