@@ -114,11 +114,12 @@ export function findTickBoxes(gray: Gray, em: number): TickBox[] {
       for (let y1 = reachFrom; y1 <= Math.min(height - 1, y + Math.round(maxSide * 1.18)); y1++) {
         for (const bottom of rows[y1]) {
           if (Math.abs(bottom.x0 - top.x0) > tol && Math.abs(bottom.x1 - top.x1) > tol) continue;
-          const box = { x0: Math.max(top.x0, bottom.x0), x1: Math.min(top.x1, bottom.x1), y0: y, y1 };
+          const box = snapSides(at, { x0: Math.max(top.x0, bottom.x0), x1: Math.min(top.x1, bottom.x1), y0: y, y1 });
+          if (!box) continue;
           const side = box.x1 - box.x0 + 1;
           const h = y1 - y + 1;
           if (side < minSide || side > maxSide || h < side * 0.85 || h > side * 1.18) continue;
-          if (sidesInked(at, box)) candidates.push(box);
+          candidates.push(box);
         }
       }
     }
@@ -167,24 +168,25 @@ function plausible(boxes: TickBox[]): TickBox[] {
   });
 }
 
-/** Both verticals inked over most of the box's height. */
-function sidesInked(at: (x: number, y: number) => number, b: BoundingBox): boolean {
-  const side = b.x1 - b.x0 + 1;
-  const t = Math.max(2, Math.round(side * 0.1));
-  let left = 0;
-  let right = 0;
+/**
+ * The box's left and right sides: the outermost columns near each end of its edges that are
+ * inked over most of its height (marks crossing an edge lengthen the edge, not the sides).
+ * Undefined when either side is missing.
+ */
+function snapSides(at: (x: number, y: number) => number, b: BoundingBox): BoundingBox | undefined {
   const h = b.y1 - b.y0 + 1;
-  for (let y = b.y0; y <= b.y1; y++) {
-    let l = 0;
-    let r = 0;
-    for (let d = 0; d < t; d++) {
-      l |= at(b.x0 + d, y);
-      r |= at(b.x1 - d, y);
-    }
-    left += l;
-    right += r;
-  }
-  return left >= h * 0.85 && right >= h * 0.85;
+  const reach = Math.max(3, Math.round((b.x1 - b.x0) * 0.25));
+  const inked = (x: number) => {
+    let n = 0;
+    for (let y = b.y0; y <= b.y1; y++) n += at(x, y) | at(x - 1, y) | at(x + 1, y);
+    return n >= h * 0.85;
+  };
+  let x0 = -1;
+  for (let x = b.x0; x <= b.x0 + reach && x0 < 0; x++) if (inked(x)) x0 = x;
+  let x1 = -1;
+  for (let x = b.x1; x >= b.x1 - reach && x1 < 0; x--) if (inked(x)) x1 = x;
+  if (x0 < 0 || x1 < 0 || x1 - x0 < 4) return undefined;
+  return { ...b, x0: Math.max(b.x0, x0 - 1), x1: Math.min(b.x1, x1 + 1) };
 }
 
 /** The thickness of the frame's line: the thinnest of its edges, measured a third of the way along each. */

@@ -83,6 +83,7 @@ function basicInformation(record: DocumentRecord): KeyValue[] {
     { label: '页数', value: `${record.pages} 页` },
     { label: '文本来源', value: record.textSource ? TEXT_SOURCE_ZH[record.textSource] : '—' },
     { label: '识别引擎', value: record.ocrEngine ?? '—' },
+    { label: '印章', value: sealText(record) },
     { label: '机构编号', value: record.institutionId },
   ];
   if (record.jurisdiction) entries.push({ label: '适用地区', value: formatJurisdiction(record.jurisdiction) });
@@ -105,4 +106,12 @@ function extractedFieldsInOrder(extracted: ExtractedFields | undefined): [FieldK
     const field = fields[key];
     return field ? [[key, field] as [FieldKey, Field<unknown>]] : [];
   });
+}
+
+/** Where seals were seen, or why it cannot be said. */
+function sealText(record: DocumentRecord): string {
+  if (!record.seals) return record.textSource === 'ocr' ? '无法判断（灰度扫描件）' : '—';
+  if (record.seals.length === 0) return '未见印章';
+  const pages = [...new Set(record.seals.map((s) => s.page))];
+  return `第 ${pages.join('、')} 页见红色印章`;
 }

@@ -82,9 +82,23 @@ describe('dossier process on generated scans', () => {
     expectCorrectOrFlagged(record, 'evaluatedPerson', fields.evaluatedPerson, factDoc.truth.evaluatedPerson);
     expectCorrectOrFlagged(record, 'conclusion', fields.conclusion, factDoc.truth.conclusion);
     expectCorrectOrFlagged(record, 'refused', fields.refused, factDoc.truth.refused);
+    expectCorrectOrFlagged(record, 'signaturePresent', fields.signaturePresent, factDoc.truth.signaturePresent);
     expect(fields.deliveryDate?.value).toBe(factDoc.truth.deliveryDate);
     expect(fields.conclusionDate?.value).toBe(factDoc.truth.conclusionDate);
     expect(fields.caseId?.value).toBe(factDoc.truth.caseId);
+  });
+
+  it('records where the seal is on the colour scan, or says it is missing', () => {
+    const record = records.get('fact-sheet.png')!;
+    const stamped = factDoc.seals.filter((s) => s.page === 0 && !s.riding);
+    expect(record.seals).toHaveLength(stamped.length);
+    const scale = factDoc.dpi / 72;
+    for (const [i, seal] of stamped.entries()) {
+      const found = record.seals![i].bbox;
+      expect(Math.abs((found.x0 + found.x1) / 2 - seal.cx * scale)).toBeLessThan(seal.radius * scale * 0.25);
+      expect(Math.abs((found.y0 + found.y1) / 2 - seal.cy * scale)).toBeLessThan(seal.radius * scale * 0.25);
+    }
+    expect(record.findings.some((f) => f.ruleId === 'DATA-SEAL-MISSING')).toBe(stamped.length === 0);
   });
 
   it('reads the multi-page scanned audit report', () => {

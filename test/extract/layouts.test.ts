@@ -310,3 +310,29 @@ describe('building blocks', () => {
     expect(layout.rows[0].segments.map((s) => s.text)).toEqual(['认定日期', '2022.5.18', '送达日期']);
   });
 });
+
+describe('signatures and tick boxes the pixels showed', () => {
+  const text = '被评议人：李红梅\n认定结论：☐尽职　☑基本尽职　☐不尽职\n异议情况：☑无异议　☐有异议\n调查人（签字）：\n被评议人（签字）：';
+  const place = (label: string, signed: boolean, page = 1) => ({ label, signed, confidence: 0.95, page, bbox: { x0: 400, y0: 900, x1: 700, y1: 960 } });
+
+  it('takes the evaluated person’s own place, not the investigator’s', () => {
+    const signed = extractFields('FACT_SHEET', linesOf(text), [place('调查人（签字）：', false), place('被评议人（签字）：', true)]).extracted;
+    expect(signed.kind === 'FACT_SHEET' && signed.fields.signaturePresent?.value).toBe(true);
+    expect(signed.kind === 'FACT_SHEET' && signed.fields.refused?.value).toBe(false);
+    const blank = extractFields('FACT_SHEET', linesOf(text), [place('调查人（签字）：', true), place('被评议人〈签字):', false)]).extracted;
+    expect(blank.kind === 'FACT_SHEET' && blank.fields.signaturePresent).toMatchObject({ value: false, confidence: 0.95, provenance: { page: 1, label: '被评议人〈签字):' } });
+    expect(blank.kind === 'FACT_SHEET' && blank.fields.refused).toBeUndefined();
+  });
+
+  it('reads a ticked box as the chosen option', () => {
+    const f = extractFactSheet(linesOf(text));
+    expect(f.conclusion?.value).toBe('基本尽职');
+    expect(f.objectionFiled?.value).toBe(false);
+  });
+
+  it('a written refusal outweighs ink in the place', () => {
+    const f = extractFactSheet(linesOf(`${text}\n被评议人拒绝签字。`), [], [place('被评议人（签字）：', true)]);
+    expect(f.signaturePresent?.value).toBe(false);
+    expect(f.refused?.value).toBe(true);
+  });
+});

@@ -11,7 +11,7 @@ import { buildFactSheet, FACT_SHEET_LAYOUTS, type FactSheetLayout } from './mode
 import { buildMinutes, MINUTES_LAYOUTS, type MinutesLayout } from './models/minutes.js';
 import { createRng, deriveSeed } from './prng.js';
 import { type FieldRegion, fieldRegions } from './regions.js';
-import { renderDocumentDetailed } from './render.js';
+import { renderDocumentDetailed, type StampedSeal } from './render.js';
 import { type ImageFormat, type Quality, scanPdf } from './scan.js';
 import type { GeneratedKind, TruthByKind } from './truth.js';
 
@@ -75,6 +75,8 @@ export interface BornDigitalDocument<K extends GeneratedKind = GeneratedKind> {
    * (`table`) and/or under a seal (`sealed`); an empty list for neither (or not printed).
    */
   fieldRegions: Record<string, FieldRegion[]>;
+  /** Seals stamped on the document: page (0-based), centre and radius in PDF points from the top-left. */
+  seals: StampedSeal[];
 }
 
 export interface GeneratedDocument<K extends GeneratedKind = GeneratedKind> extends BornDigitalDocument<K> {
@@ -141,6 +143,7 @@ export async function generateBornDigital<K extends GeneratedKind>(spec: Omit<Do
     bornDigitalPdf: rendered.pdf,
     fileStem: `${SHORT_KIND[spec.kind]}-${model.layout}-s${spec.seed}`,
     fieldRegions: fieldRegions(model.truth, model.printed, rendered.runs),
+    seals: rendered.seals,
   };
 }
 

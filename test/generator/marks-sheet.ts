@@ -128,20 +128,26 @@ export async function generateMarksSheet(spec: MarksSheetSpec): Promise<MarksShe
     margins: { top: c.int(52, 64), bottom: c.int(50, 60), left: c.int(60, 72), right: c.int(56, 66) },
   };
 
-  const blocks: Block[] = [];
-  const truth: MarksSheetTruth = { pages: [] };
-  let title = '';
-  for (let i = 0; i < pageCount; i++) {
-    const page = buildPage(rng.fork(`page:${i}`), { inst: inst.name, province: inst.province.key, colon, dateText });
-    title ||= page.title;
-    if (i > 0) blocks.push({ type: 'pageBreak' });
-    blocks.push(...page.blocks);
-    truth.pages.push(page.truth);
+  // A dense page now and then runs over; it is drawn again (deterministically) with other content.
+  let blocks: Block[] = [];
+  let truth: MarksSheetTruth = { pages: [] };
+  let rendered: Awaited<ReturnType<typeof renderDocumentDetailed>> | undefined;
+  for (let attempt = 0; attempt < 6 && !rendered; attempt++) {
+    blocks = [];
+    truth = { pages: [] };
+    let title = '';
+    for (let i = 0; i < pageCount; i++) {
+      const page = buildPage(rng.fork(attempt === 0 ? `page:${i}` : `page:${i}:${attempt}`), { inst: inst.name, province: inst.province.key, colon, dateText });
+      title ||= page.title;
+      if (i > 0) blocks.push({ type: 'pageBreak' });
+      blocks.push(...page.blocks);
+      truth.pages.push(page.truth);
+    }
+    style.title = `${inst.name}${title}`;
+    const attemptRendered = await renderDocumentDetailed(blocks, style, createRng(spec.seed).fork('render'));
+    if (attemptRendered.pageCount === pageCount) rendered = attemptRendered;
   }
-  style.title = `${inst.name}${title}`;
-
-  const rendered = await renderDocumentDetailed(blocks, style, createRng(spec.seed).fork('render'));
-  if (rendered.pageCount !== pageCount) throw new Error(`marks sheet ${spec.seed}: laid out on ${rendered.pageCount} pages, not ${pageCount}`);
+  if (!rendered) throw new Error(`marks sheet ${spec.seed}: does not fit on ${pageCount} pages`);
   truth.pages.forEach((p, i) => {
     // The boxes drawn are the truth, in reading order; a mismatch is a bug in this module.
     const onPage = rendered.boxes.filter((b) => b.page === i);

@@ -1,0 +1,224 @@
+/**
+ * Tick boxes, signature places and seals from pixels, on pages drawn here: boxes drawn and
+ * printed, ticks and crosses that run past the frame, characters with a frame (口 国 回 田) that
+ * must not be taken for boxes, handwriting, underlines, and red or grayscale seals.
+ */
+import { createRequire } from 'node:module';
+import { createCanvas, GlobalFonts, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { OcrLine } from '../../shared/domain/text.js';
+import type { Gray } from '../../shared/read/preprocess.js';
+import { findSeals } from '../../shared/read/seals.js';
+import { findSignaturePlaces } from '../../shared/read/signatures.js';
+import { findTickBoxes } from '../../shared/read/tick-boxes.js';
+import { writeBoxes } from '../../shared/read/marks.js';
+import { sealChecks, sealsOf } from '../../shared/validate/document-checks.js';
+
+const require = createRequire(import.meta.url);
+const EM = 48; // 12 pt at 300 dpi
+
+beforeAll(() => {
+  GlobalFonts.registerFromPath(require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'), 'TestSansBold');
+  GlobalFonts.registerFromPath(require.resolve('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'), 'TestSerif');
+});
+
+function page(width = 1600, height = 700): { canvas: Canvas; ctx: SKRSContext2D } {
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#141414';
+  ctx.strokeStyle = '#141414';
+  ctx.textBaseline = 'top';
+  return { canvas, ctx };
+}
+
+function grayOf(canvas: Canvas): Gray {
+  const px = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  const pixels = new Uint8Array(canvas.width * canvas.height);
+  for (let i = 0, j = 0; j < pixels.length; i += 4, j++) pixels[j] = (px[i] * 299 + px[i + 1] * 587 + px[i + 2] * 114) / 1000;
+  return { width: canvas.width, height: canvas.height, pixels };
+}
+
+type Mark = 'empty' | 'tick' | 'cross' | 'fill';
+
+/** A drawn box with its mark; the tick leaves the frame at the top right, as pens do. */
+function drawBox(ctx: SKRSContext2D, x: number, y: number, mark: Mark, side = 40) {
+  ctx.lineWidth = 3;
+  ctx.strokeRect(x, y, side, side);
+  ctx.lineWidth = 6;
+  ctx.beginPath();
+  if (mark === 'tick') {
+    ctx.moveTo(x + side * 0.15, y + side * 0.5);
+    ctx.lineTo(x + side * 0.42, y + side * 0.85);
+    ctx.lineTo(x + side * 1.2, y - side * 0.3);
+  } else if (mark === 'cross') {
+    ctx.moveTo(x - side * 0.15, y - side * 0.15);
+    ctx.lineTo(x + side * 1.15, y + side * 1.15);
+    ctx.moveTo(x + side * 1.15, y - side * 0.15);
+    ctx.lineTo(x - side * 0.15, y + side * 1.15);
+  } else if (mark === 'fill') ctx.fillRect(x, y, side, side);
+  ctx.stroke();
+}
+
+function label(ctx: SKRSContext2D, text: string, x: number, y: number, font = 'TestSerif') {
+  ctx.font = `${EM}px ${font}`;
+  ctx.fillText(text, x, y - EM * 0.12);
+}
+
+describe('tick boxes from pixels', () => {
+  it.each<[string, Mark[]]>([
+    ['a tick', ['empty', 'tick', 'empty']],
+    ['a cross running past the corners', ['cross', 'empty']],
+    ['a filled box', ['empty', 'empty', 'fill']],
+    ['nothing ticked', ['empty', 'empty', 'empty']],
+  ])('reads a group of boxes with %s, in order', (_, marks) => {
+    const { canvas, ctx } = page();
+    marks.forEach((mark, i) => {
+      drawBox(ctx, 200 + i * 360, 300, mark);
+      label(ctx, ['尽职', '基本尽职', '不尽职'][i] ?? '其他', 250 + i * 360, 296);
+    });
+    const boxes = findTickBoxes(grayOf(canvas), EM);
+    expect(boxes.map((b) => b.selected)).toEqual(marks.map((m) => m !== 'empty'));
+  });
+
+  it('reads boxes placed after their labels (已核实□　未核实■)', () => {
+    const { canvas, ctx } = page();
+    label(ctx, '已核实', 200, 300);
+    drawBox(ctx, 200 + EM * 3 + 4, 300, 'empty');
+    label(ctx, '未核实', 600, 300);
+    drawBox(ctx, 600 + EM * 3 + 4, 300, 'fill');
+    expect(findTickBoxes(grayOf(canvas), EM).map((b) => b.selected)).toEqual([false, true]);
+  });
+
+  it('does not take framed characters for boxes, in serif text or a bold sans-serif heading', () => {
+    const { canvas, ctx } = page();
+    label(ctx, '中国国有资产口径回收，因田园图困', 100, 100, 'TestSansBold');
+    label(ctx, '人口，国有，回收，四川，田野，围绕，日期', 100, 300);
+    label(ctx, '口　国　回　田', 100, 500, 'TestSansBold');
+    expect(findTickBoxes(grayOf(canvas), EM)).toEqual([]);
+  });
+
+  it('writes the boxes into the text in place of what OCR made of them', () => {
+    const line: OcrLine = {
+      text: '口尽职 国基本尽职',
+      confidence: 0.8,
+      bbox: { x0: 200, y0: 300, x1: 700, y1: 340 },
+      words: [
+        { text: '口尽职', confidence: 0.7, bbox: { x0: 200, y0: 300, x1: 350, y1: 340 } },
+        { text: '国基本尽职', confidence: 0.6, bbox: { x0: 450, y0: 300, x1: 700, y1: 340 } },
+      ],
+    };
+    const [out] = writeBoxes(
+      [line],
+      [
+        { selected: false, confidence: 0.95, bbox: { x0: 200, y0: 300, x1: 240, y1: 340 } },
+        { selected: true, confidence: 0.95, bbox: { x0: 450, y0: 300, x1: 490, y1: 340 } },
+      ],
+      EM,
+    );
+    expect(out.text).toBe('☐尽职☑基本尽职');
+  });
+});
+
+describe('signature places from pixels', () => {
+  const labelLine = (text: string, y: number, x1: number): OcrLine => ({
+    text,
+    confidence: 0.9,
+    bbox: { x0: 100, y0: y, x1, y1: y + EM },
+    words: [{ text, confidence: 0.9, bbox: { x0: 100, y0: y, x1, y1: y + EM } }],
+  });
+
+  it('tells handwriting from a blank place, an underline alone, and a written refusal', () => {
+    const { canvas, ctx } = page(1600, 900);
+    const rows = ['被评议人（签字）：', '调查人（签字）：', '见证人（签字）：', '记录人（签名）：'];
+    rows.forEach((text, i) => label(ctx, text, 100, 100 + i * 200));
+    const labelEnd = 100 + EM * 8.5;
+    // handwriting: loose strokes in blue
+    ctx.strokeStyle = '#1c2a80';
+    ctx.lineWidth = 4;
+    ctx.beginPath();
+    ctx.moveTo(labelEnd + 40, 140);
+    ctx.bezierCurveTo(labelEnd + 80, 60, labelEnd + 120, 190, labelEnd + 170, 110);
+    ctx.bezierCurveTo(labelEnd + 200, 70, labelEnd + 240, 170, labelEnd + 300, 120);
+    ctx.stroke();
+    // an underline and nothing on it
+    ctx.strokeStyle = '#141414';
+    ctx.lineWidth = 3;
+    ctx.beginPath();
+    ctx.moveTo(labelEnd + 20, 100 + 200 + EM + 6);
+    ctx.lineTo(labelEnd + 360, 100 + 200 + EM + 6);
+    ctx.stroke();
+    // a written refusal, which OCR reads
+    label(ctx, '拒签', labelEnd + 60, 700);
+    const lines = [
+      labelLine(rows[0], 100, labelEnd),
+      labelLine(rows[1], 300, labelEnd),
+      labelLine(rows[2], 500, labelEnd),
+      {
+        ...labelLine(rows[3], 700, labelEnd),
+        text: `${rows[3]}拒签`,
+        words: [...labelLine(rows[3], 700, labelEnd).words, { text: '拒签', confidence: 0.8, bbox: { x0: labelEnd + 60, y0: 700, x1: labelEnd + 60 + EM * 2, y1: 700 + EM } }],
+      },
+    ];
+    const places = findSignaturePlaces(grayOf(canvas), lines, EM);
+    expect(places.map((p) => [p.label, p.signed])).toEqual([
+      ['被评议人（签字）：', true],
+      ['调查人（签字）：', false],
+      ['见证人（签字）：', false],
+      ['记录人（签名）：', false],
+    ]);
+  });
+});
+
+describe('seals from colour', () => {
+  function sealPage(colour: string): Canvas {
+    const { canvas, ctx } = page(1240, 1754);
+    label(ctx, '宁夏某某融资担保有限公司', 600, 1300);
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = 10;
+    ctx.beginPath();
+    ctx.arc(800, 1320, 120, 0, Math.PI * 2);
+    ctx.stroke();
+    ctx.fillStyle = colour;
+    ctx.font = `${EM}px TestSansBold`;
+    ctx.fillText('★', 780, 1300);
+    return canvas;
+  }
+
+  it('finds a red seal and where it is', () => {
+    const seals = findSeals(sealPage('rgb(214, 32, 38)'));
+    expect(seals).toHaveLength(1);
+    const [seal] = seals!;
+    expect(seal.bbox.x0).toBeLessThan(690);
+    expect(seal.bbox.x1).toBeGreaterThan(910);
+    expect(seal.bbox.y0).toBeLessThan(1210);
+    expect(seal.bbox.y1).toBeGreaterThan(1430);
+  });
+
+  it('says none on a colour page without one, and cannot tell on a grayscale page', () => {
+    const { canvas, ctx } = page(1240, 1754);
+    label(ctx, '会议纪要', 500, 200);
+    ctx.fillStyle = 'rgb(30, 40, 140)';
+    ctx.fillRect(500, 400, 200, 40);
+    expect(findSeals(canvas)).toEqual([]);
+    expect(findSeals(sealPage('rgb(110, 110, 110)'))).toBeUndefined();
+  });
+});
+
+describe('the seal finding', () => {
+  const ocrPage = (seals?: { bbox: { x0: number; y0: number; x1: number; y1: number }; confidence: number }[]) => ({ pageNumber: 1, width: 100, height: 100, lines: [], ...(seals ? { seals } : {}) });
+
+  it('is raised for minutes and fact sheets scanned in colour without a seal, never for what could not show one', () => {
+    const seal = { bbox: { x0: 10, y0: 10, x1: 40, y1: 40 }, confidence: 0.95 };
+    expect(sealsOf({ source: 'ocr', engine: 'x', pages: [ocrPage([seal])] })).toEqual([{ page: 1, ...seal }]);
+    expect(sealsOf({ source: 'ocr', engine: 'x', pages: [ocrPage()] })).toBeUndefined();
+    expect(sealsOf({ source: 'pdf-text-layer', engine: 'x', pages: [ocrPage([])] })).toBeUndefined();
+
+    expect(sealChecks('FACT_SHEET', []).map((f) => [f.ruleId, f.severity])).toEqual([['DATA-SEAL-MISSING', 'warning']]);
+    expect(sealChecks('MEETING_MINUTES', [])).toHaveLength(1);
+    expect(sealChecks('AUDIT_REPORT', [])).toEqual([]);
+    expect(sealChecks('FACT_SHEET', undefined)).toEqual([]);
+    expect(sealChecks('FACT_SHEET', [{ page: 1, ...seal }])).toEqual([]);
+  });
+});
