@@ -13,7 +13,7 @@ import { principalFromIamArn } from '../../shared/access/principal.js';
 import { ReportAccess } from '../../shared/access/report-access.js';
 import { handleApiRequest, type ApiRequest } from '../../shared/access/routes.js';
 import { systemClock } from '../../shared/ports.js';
-import { ApiEnvironment, readEnvironment } from '../aws-deps.js';
+import { ApiEnvironment, readEnvironment } from '../environment.js';
 import { instrumented, logger, tracer } from '../powertools.js';
 
 type Event = APIGatewayProxyEventV2WithIAMAuthorizer;

@@ -2,7 +2,8 @@
  * Lambda entry of the processing function (SQS event source fed by S3 event notifications).
  * Builds the AWS adapters once per container; the logic is in `ingest.ts`.
  */
-import { awsClients, createPipelineDeps, IngestEnvironment, once, readEnvironment } from '../aws-deps.js';
+import { awsClients, createPipelineDeps, once } from '../aws-deps.js';
+import { IngestEnvironment, readEnvironment } from '../environment.js';
 import { instrumented } from '../powertools.js';
 import { createIngestHandler } from './ingest.js';
 

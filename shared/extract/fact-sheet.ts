@@ -44,7 +44,20 @@ type Conclusion = '尽职' | '基本尽职' | '不尽职';
 const TICKED = /[☑✓✔√■▣☒◼●]/u;
 const OCR_EMPTY_BOX = /^[口囗OoО〇0]$/u;
 const OCR_FILLED_BOX = /^[国回田图囚团因四圆区固]$/u;
-const BOX_OR_TICK = /[☑✓✔√■▣☒◼●☐□○]/u;
+
+/**
+ * Options printed with tick boxes, and which are ticked. Forms put the box before its option
+ * (☐尽职 ☑基本尽职) or after it (尽职☐ 基本尽职☑); the first box and option found tell which.
+ */
+function boxedOptions(text: string, options: string): Array<{ option: string; ticked: boolean }> {
+  const box = '[☑✓✔√■▣☒◼●☐□○]';
+  const firstBox = text.search(new RegExp(box, 'u'));
+  const firstOption = text.search(new RegExp(options, 'u'));
+  if (firstBox < 0 || firstOption < 0) return [];
+  const after = firstOption < firstBox;
+  const pattern = after ? new RegExp(`(${options})\\s*(${box})`, 'gu') : new RegExp(`(${box})\\s*(${options})`, 'gu');
+  return [...text.matchAll(pattern)].map((m) => (after ? { option: m[1], ticked: TICKED.test(m[2]) } : { option: m[2], ticked: TICKED.test(m[1]) }));
+}
 
 /**
  * The conclusion: one of 尽职/基本尽职/不尽职. When the value offers several options with
@@ -53,10 +66,10 @@ const BOX_OR_TICK = /[☑✓✔√■▣☒◼●☐□○]/u;
 export function conclusionValue(text: string): { value: Conclusion; certainty: number } | undefined {
   // 尽职免责 and 尽职调查 are names of procedures, not conclusions.
   const t = text.replace(/尽职免责|尽职调查|尽职情况|尽职尽责|履职尽职/gu, '');
-  if (BOX_OR_TICK.test(t)) {
-    const options = [...t.matchAll(/([☑✓✔√■▣☒◼●☐□○])\s*(基本尽职|不尽职|尽职)/gu)];
-    const ticked = options.filter((m) => TICKED.test(m[1]));
-    if (options.length > 0) return ticked.length === 1 ? { value: ticked[0][2] as Conclusion, certainty: 0.9 } : undefined;
+  const options = boxedOptions(t, '基本尽职|不尽职|尽职');
+  if (options.length > 0) {
+    const ticked = options.filter((o) => o.ticked);
+    return ticked.length === 1 ? { value: ticked[0].option as Conclusion, certainty: 0.9 } : undefined;
   }
   // OCR reads an empty box as 口 and a filled one as 国, 回, 田…: a guess, for a person to confirm.
   const glyphs = [...t.matchAll(/(\S)\s*(基本尽职|不尽职|尽职)/gu)];
@@ -73,10 +86,10 @@ export function conclusionValue(text: string): { value: Conclusion; certainty: n
 /** Whether an objection was filed, from what the document says about it. */
 export function objectionValue(text: string): { value: boolean; certainty: number } | undefined {
   const t = text.replace(/\s+/g, '');
-  const boxes = [...t.matchAll(/([☑✓✔√■▣☒◼●☐□○])\s*(无异议|有异议|未提出异议|提出异议)/gu)];
+  const boxes = boxedOptions(t, '无异议|有异议|未提出异议|提出异议');
   if (boxes.length > 0) {
-    const ticked = boxes.filter((m) => TICKED.test(m[1]));
-    return ticked.length === 1 ? { value: /^(有异议|提出异议)$/.test(ticked[0][2]), certainty: 0.9 } : undefined;
+    const ticked = boxes.filter((o) => o.ticked);
+    return ticked.length === 1 ? { value: /^(有异议|提出异议)$/.test(ticked[0].option), certainty: 0.9 } : undefined;
   }
   if (/^(无|没有|否|无异议)[。.]?$/u.test(t) || /(未|没有|不)(提出|提交)?(任何)?(书面)?异议|无异议|放弃异议/u.test(t)) return { value: false, certainty: 0.9 };
   if (/^(有|是)[。.]?$/u.test(t) || /(提出|提交)(了)?(书面)?异议|有异议|异议申请/u.test(t)) return { value: true, certainty: 0.9 };

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractAuditReport } from '../../shared/extract/audit-report.js';
 import { extractFields } from '../../shared/extract/extract.js';
-import { extractFactSheet } from '../../shared/extract/fact-sheet.js';
+import { conclusionValue, extractFactSheet, objectionValue } from '../../shared/extract/fact-sheet.js';
 import { Layout } from '../../shared/extract/layout.js';
 import { extractMinutes } from '../../shared/extract/minutes.js';
 import { isPersonName, nameAtEnd, nameList } from '../../shared/extract/names.js';
@@ -334,5 +334,21 @@ describe('signatures and tick boxes the pixels showed', () => {
     const f = extractFactSheet(linesOf(`${text}\n被评议人拒绝签字。`), [], [place('被评议人（签字）：', true)]);
     expect(f.signaturePresent?.value).toBe(false);
     expect(f.refused?.value).toBe(true);
+  });
+});
+
+describe('tick boxes after their options', () => {
+  it.each([
+    ['尽职☐　基本尽职☑　不尽职☐', '基本尽职'],
+    ['尽职■ 基本尽职□ 不尽职□', '尽职'],
+    ['☐尽职　☐基本尽职　☑不尽职', '不尽职'],
+  ])('%s', (text, conclusion) => {
+    expect(conclusionValue(text)?.value).toBe(conclusion);
+  });
+
+  it('reads an objection group either way round', () => {
+    expect(objectionValue('无异议☐　有异议☑（异议提出日期：2024年3月5日）')?.value).toBe(true);
+    expect(objectionValue('☑无异议　☐有异议')?.value).toBe(false);
+    expect(objectionValue('☐无异议　☐有异议')).toBeUndefined();
   });
 });
