@@ -11,13 +11,11 @@ import { findSignaturePlaces } from './signatures.js';
 import { findTickBoxes } from './tick-boxes.js';
 
 export function addMarks(page: OcrPage, prepared: PreparedPage): OcrPage {
-  const em = pageEm(page.lines) ?? Math.round(prepared.straight.width * 0.018);
+  const em = characterHeight(page.lines.flatMap((l) => l.words)) ?? Math.round(prepared.straight.width * 0.018);
   let lines = page.lines;
   let selections = page.selections;
   if (!selections) {
-    const boxes = findTickBoxes(prepared.straight, em)
-      .filter((box) => fitsItsLine(lines, box.bbox, em))
-      .map(({ bbox, selected, confidence }): OcrSelection => ({ bbox, selected, confidence }));
+    const boxes = findTickBoxes(prepared.straight, em).map(({ bbox, selected, confidence }): OcrSelection => ({ bbox, selected, confidence }));
     lines = writeBoxes(lines, boxes, em);
     selections = boxes.map((box) => ({ ...box, ...labelOf(lines, box.bbox, em) }));
   }
@@ -30,16 +28,14 @@ export function addMarks(page: OcrPage, prepared: PreparedPage): OcrPage {
   };
 }
 
-/** A box is about as tall as the characters of its line: a smaller square in a title is part of a character (the 口 of 职). */
-function fitsItsLine(lines: readonly OcrLine[], box: BoundingBox, em: number): boolean {
-  const line = lineOf(lines, box, em);
-  return !line || box.y1 - box.y0 >= 0.55 * (line.bbox.y1 - line.bbox.y0);
-}
-
-/** The typical height of a character on the page: the median height of its lines. */
-function pageEm(lines: readonly OcrLine[]): number | undefined {
-  const heights = lines.filter((l) => /[\u3400-\u9fff]/u.test(l.text)).map((l) => l.bbox.y1 - l.bbox.y0).sort((a, b) => a - b);
-  return heights.length ? heights[Math.floor(heights.length / 2)] : undefined;
+/**
+ * The height of a character: the lower quartile of the heights of the words OCR read with some
+ * confidence and that hold a Chinese character (words also take in ticks, handwriting, boxes
+ * and the bleed of poor scans, which only make them taller).
+ */
+function characterHeight(words: readonly OcrWord[]): number | undefined {
+  const heights = words.filter((w) => w.confidence >= 0.6 && /[\u3400-\u9fff]/u.test(w.text)).map((w) => w.bbox.y1 - w.bbox.y0).sort((a, b) => a - b);
+  return heights.length ? heights[Math.floor(heights.length / 4)] : undefined;
 }
 
 /** The text right after a box on its line, up to the next box: the option it stands for. */

@@ -7,12 +7,16 @@ import type { BoundingBox, OcrLine, OcrSignature } from '../domain/text.js';
 import { inkMap } from './tick-boxes.js';
 import type { Gray } from './preprocess.js';
 
-/** A label that asks for a signature, up to its closing bracket and colon. */
-const SIGNATURE_LABEL = /签\s*[字名章](?:\s*[（(][^）)]{0,6}[）)])?\s*[)）]?\s*[:：]?/u;
+/**
+ * A label that asks for a signature, up to its closing bracket and colon. OCR often reads 签
+ * as 等 or 答 and 字 as 宁 in these labels; in brackets after a role (记录人（等宁）) they
+ * can only be the label.
+ */
+const SIGNATURE_LABEL = /签\s*[字名章](?:\s*[)）〉》】])?\s*[:：]?|[(（〈《【]\s*[签等答笠筌]\s*[字宁学名章]\s*[)）〉》】]\s*[:：]?/u;
 /** Printed text that ends a signature place: a date, or the next label. */
-const PRINTED_AFTER = /日期|\d{4}|[年月日]\s*$|[:：]/u;
-/** Words written in a signature place that refuse to sign. */
-const REFUSAL = /拒|不签/u;
+const PRINTED_AFTER = /[〇零一二三四五六七八九十OoО○0-9]{2,4}\s*年|日期|[:：]/u;
+/** Words written in a signature place that refuse to sign (拒 is often read as 驴, 扩 or 护 in handwriting). */
+const REFUSAL = /拒|不签|[驴扩护]签/u;
 
 /** Minimum ink, in character areas, for a place to hold handwriting: a stroke or two of a name, not specks. */
 const MIN_INK_EM2 = 0.12;
@@ -27,12 +31,19 @@ export function findSignaturePlaces(gray: Gray, lines: readonly OcrLine[], em: n
   const ink = inkMap(gray);
   const places: OcrSignature[] = [];
   for (const line of lines) {
-    const label = labelEnd(line);
-    if (!label) continue;
-    const after = line.words.filter((w) => w.bbox.x0 >= label.x1 - em * 0.2).sort((a, b) => a.bbox.x0 - b.bbox.x0);
-    const stop = after.find((w) => PRINTED_AFTER.test(w.text) && w.confidence >= 0.6 && w.bbox.x0 > label.x1 + em);
-    const x0 = Math.round(label.x1 + em * 0.15);
-    const x1 = Math.round(Math.min(stop ? stop.bbox.x0 - em * 0.3 : Infinity, label.x1 + em * 10, gray.width - 1));
+    const chars = placedChars(line);
+    const text = chars.map((c) => c.ch).join('');
+    const m = SIGNATURE_LABEL.exec(text);
+    if (!m) continue;
+    const labelEnd = m.index + m[0].length;
+    const labelStart = Math.max(0, text.slice(0, m.index).search(/[^\s，。；]+$/u));
+    const labelX = chars[labelEnd - 1].x1;
+    const rest = text.slice(labelEnd);
+    const stopAt = rest.search(PRINTED_AFTER);
+    // the printed text after the place begins at least a character past the label
+    const stopX = stopAt >= 0 ? chars[labelEnd + stopAt].x0 : Infinity;
+    const x0 = Math.round(labelX + em * 0.15);
+    const x1 = Math.round(Math.min(stopX - em * 0.3, labelX + em * 10, gray.width - 1));
     if (x1 - x0 < em) continue;
     const cy = (line.bbox.y0 + line.bbox.y1) / 2;
     // up to the text of the lines above and below (not the handwriting OCR may have taken for a line)
@@ -40,43 +51,36 @@ export function findSignaturePlaces(gray: Gray, lines: readonly OcrLine[], em: n
     const above = Math.max(cy - em * 1.1, ...neighbours.filter((l) => l.bbox.y1 < cy).map((l) => l.bbox.y1 + 2));
     const below = Math.min(cy + em * 1.1, ...neighbours.filter((l) => l.bbox.y0 > cy).map((l) => l.bbox.y0 - 2));
     const place: BoundingBox = { x0, x1, y0: Math.max(0, Math.round(above)), y1: Math.min(gray.height - 1, Math.round(below)) };
-    const written = after.filter((w) => w.bbox.x0 < x1 && w.bbox.x1 > x0).map((w) => w.text).join('');
-    const handwriting = strokesIn(ink, gray.width, place, em);
+    const written = chars.filter((c) => c.x1 > x0 && c.x0 < x1).map((c) => c.ch).join('');
+    const handwriting = strokesIn(ink, gray.width, place, em, cy);
     const refused = REFUSAL.test(written);
     places.push({
       signed: handwriting.present && !refused,
       confidence: refused ? 0.85 : handwriting.confidence,
       bbox: handwriting.present ? handwriting.bbox : place,
-      label: label.text,
+      label: text.slice(labelStart, labelEnd).trim(),
     });
   }
   return places;
 }
 
-/** Where the label asking for a signature ends on a line (characters placed in proportion within a word). */
-function labelEnd(line: OcrLine): { x1: number; text: string } | undefined {
-  const words = [...line.words].sort((a, b) => a.bbox.x0 - b.bbox.x0);
-  let text = '';
-  const ends: number[] = [];
-  for (const w of words) {
-    const chars = [...w.text];
-    chars.forEach((ch, i) => {
-      text += ch;
-      ends.push(w.bbox.x0 + ((w.bbox.x1 - w.bbox.x0) * (i + 1)) / chars.length);
+/** The characters of a line with where each lies (placed in proportion within its word). */
+function placedChars(line: OcrLine): Array<{ ch: string; x0: number; x1: number }> {
+  return [...line.words]
+    .sort((a, b) => a.bbox.x0 - b.bbox.x0)
+    .flatMap((w) => {
+      const chars = [...w.text];
+      const step = (w.bbox.x1 - w.bbox.x0) / Math.max(1, chars.length);
+      return chars.map((ch, i) => ({ ch, x0: w.bbox.x0 + step * i, x1: w.bbox.x0 + step * (i + 1) }));
     });
-  }
-  const m = SIGNATURE_LABEL.exec(text);
-  if (!m) return undefined;
-  const last = [...text.slice(0, m.index + m[0].length)].length - 1;
-  const start = text.slice(0, m.index).search(/\S+$/u);
-  return { x1: ends[last], text: text.slice(start >= 0 ? start : 0, m.index + m[0].length).trim() };
 }
 
 /**
- * Whether a region holds handwriting: its ink without rows that are mostly one long stroke
- * (underlines) and without components smaller than a speck.
+ * Whether a region holds handwriting on the line at `cy`: its ink without rows that are mostly
+ * one long stroke (underlines), without components smaller than a speck, and without strokes
+ * centred off the line (the signature above or below reaching into the region).
  */
-function strokesIn(ink: Uint8Array, width: number, r: BoundingBox, em: number): { present: boolean; confidence: number; bbox: BoundingBox } {
+function strokesIn(ink: Uint8Array, width: number, r: BoundingBox, em: number, cy: number): { present: boolean; confidence: number; bbox: BoundingBox } {
   const w = r.x1 - r.x0 + 1;
   const h = r.y1 - r.y0 + 1;
   const local = new Uint8Array(w * h);
@@ -120,6 +124,8 @@ function strokesIn(ink: Uint8Array, width: number, r: BoundingBox, em: number): 
       }
     }
     if (members.length < minComponent) continue;
+    const centre = r.y0 + members.reduce((sum, p) => sum + Math.floor(p / w), 0) / members.length;
+    if (Math.abs(centre - cy) > em * 0.65) continue;
     total += members.length;
     for (const p of members) {
       const px = p % w;

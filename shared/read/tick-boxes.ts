@@ -30,10 +30,11 @@ export interface TickBox extends OcrSelection {
 
 /**
  * A binary ink map: 1 where a pixel is darker than Otsu's threshold for the page, or clearly
- * darker than its neighbourhood (a window of `window` pixels) and not near paper white. The
- * local test keeps thin, faded box lines on unevenly lit scans that one threshold loses.
+ * darker than its neighbourhood (by `contrast`, in a window of `window` pixels) and not near
+ * paper white. The local test keeps thin, faded box lines on unevenly lit scans that one
+ * threshold loses.
  */
-export function inkMap(gray: Gray, window = Math.max(15, Math.round(gray.width / 80))): Uint8Array {
+export function inkMap(gray: Gray, contrast = 0.15, window = Math.max(15, Math.round(gray.width / 80))): Uint8Array {
   const { width, height, pixels } = gray;
   const integral = new Float64Array((width + 1) * (height + 1));
   for (let y = 0; y < height; y++) {
@@ -60,7 +61,7 @@ export function inkMap(gray: Gray, window = Math.max(15, Math.round(gray.width /
       const x1 = Math.min(width, x + half + 1);
       const sum = integral[y1 * (width + 1) + x1] - integral[y0 * (width + 1) + x1] - integral[y1 * (width + 1) + x0] + integral[y0 * (width + 1) + x0];
       const mean = sum / ((x1 - x0) * (y1 - y0));
-      if (p < mean * 0.85) ink[y * width + x] = 1;
+      if (p < mean * (1 - contrast)) ink[y * width + x] = 1;
     }
   }
   return ink;
@@ -78,11 +79,14 @@ interface Run {
  */
 export function findTickBoxes(gray: Gray, em: number): TickBox[] {
   const { width, height } = gray;
-  const ink = inkMap(gray);
+  // faint frames are worth finding; what is inside them is judged on clearer ink (scan noise is faint too)
+  const ink = inkMap(gray, 0.1);
+  const clear = inkMap(gray, 0.15);
   const minSide = Math.max(8, Math.round(em * 0.55));
   const maxSide = Math.round(em * 1.3);
   const edge = Math.round(width * 0.02);
   const at = (x: number, y: number) => (x >= 0 && y >= 0 && x < width && y < height ? ink[y * width + x] : 0);
+  const clearAt = (x: number, y: number) => (x >= 0 && y >= 0 && x < width && y < height ? clear[y * width + x] : 0);
 
   // Horizontal runs of a box side's length, with one-pixel breaks bridged (faded scans).
   const rows: Run[][] = Array.from({ length: height }, () => []);
@@ -131,10 +135,11 @@ export function findTickBoxes(gray: Gray, em: number): TickBox[] {
   for (const box of candidates) {
     if (boxes.some((b) => overlap(b.bbox, box) > 0.3)) continue;
     if (box.x0 < edge || box.y0 < edge || box.x1 > width - edge || box.y1 > height - edge) continue;
-    const { fill, leastQuarter } = insideInk(at, box);
+    const { fill, leastQuarter } = insideInk(at, clearAt, box);
     const selected = fill >= (TICKED_INK + EMPTY_INK) / 2;
     const margin = selected ? fill - TICKED_INK : EMPTY_INK - fill;
     const confidence = margin >= 0 ? 0.95 : 0.6;
+    if (!charactersBeside(at, box) || !nothingBelow(at, box)) continue;
     boxes.push({ bbox: box, selected, confidence, fill, isolated: ringInk(at, box) < 0.03, solid: leastQuarter > FILLED_INK, clean: cleanCorners(at, box) && (gapBeside(at, box, -1) || gapBeside(at, box, 1)) });
   }
   return readingOrder(plausible(boxes));
@@ -205,8 +210,8 @@ function frameThickness(at: (x: number, y: number) => number, b: BoundingBox): n
   return Math.max(1, Math.min(...edges));
 }
 
-/** Share of ink inside the frame (inset past its line and a little more), overall and in its emptiest quarter. */
-function insideInk(at: (x: number, y: number) => number, b: BoundingBox): { fill: number; leastQuarter: number } {
+/** Share of clear ink inside the frame (inset past its line, measured on `at`, and a little more), overall and in its emptiest quarter. */
+function insideInk(at: (x: number, y: number) => number, clearAt: (x: number, y: number) => number, b: BoundingBox): { fill: number; leastQuarter: number } {
   const inset = frameThickness(at, b) + Math.max(1, Math.round((b.x1 - b.x0) * 0.06));
   const x0 = b.x0 + inset;
   const x1 = b.x1 - inset;
@@ -221,7 +226,7 @@ function insideInk(at: (x: number, y: number) => number, b: BoundingBox): { fill
     for (let x = x0; x <= x1; x++) {
       const q = (x < mx ? 0 : 1) + (y < my ? 0 : 2);
       seen[q]++;
-      inked[q] += at(x, y);
+      inked[q] += clearAt(x, y);
     }
   }
   const total = seen.reduce((sum, n) => sum + n, 0);
@@ -257,6 +262,49 @@ function gapBeside(at: (x: number, y: number) => number, b: BoundingBox, side: -
     for (let x = from; x <= from + window - 2; x++) n += at(x, y);
   }
   return n <= Math.max(2, size * 0.05);
+}
+
+/**
+ * The ink beside a box on at least one side is no taller than text of the box's size (its
+ * label): a square that is part of a larger character (the 口 of 职 in a title) has the rest
+ * of that character, or its taller neighbours, on both sides.
+ */
+function charactersBeside(at: (x: number, y: number) => number, b: BoundingBox): boolean {
+  const side = b.x1 - b.x0 + 1;
+  const extent = (x0: number, x1: number) => {
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (let y = b.y0 - Math.round(side * 0.6); y <= b.y1 + Math.round(side * 0.6); y++) {
+      for (let x = x0; x <= x1; x++) {
+        if (!at(x, y)) continue;
+        top = Math.min(top, y);
+        bottom = Math.max(bottom, y);
+      }
+    }
+    return bottom < top ? 0 : bottom - top + 1;
+  };
+  const left = extent(b.x0 - Math.round(side * 1.5), b.x0 - 3);
+  const right = extent(b.x1 + 3, b.x1 + Math.round(side * 1.5));
+  return Math.min(left, right) <= side * 1.9;
+}
+
+/**
+ * Nothing just below the middle of the box: the squares inside characters have strokes under
+ * them (只 员 贝), a box has the gap between lines (a table's ruling line, a full row of ink, is not a stroke).
+ */
+function nothingBelow(at: (x: number, y: number) => number, b: BoundingBox): boolean {
+  const side = b.x1 - b.x0 + 1;
+  const x0 = b.x0 + Math.round(side * 0.25);
+  const x1 = b.x1 - Math.round(side * 0.25);
+  let strokes = 0;
+  let area = 0;
+  for (let y = b.y1 + 3; y <= b.y1 + Math.round(side * 0.45); y++) {
+    let row = 0;
+    for (let x = x0; x <= x1; x++) row += at(x, y);
+    area += x1 - x0 + 1;
+    if (row < (x1 - x0 + 1) * 0.9) strokes += row;
+  }
+  return strokes <= Math.max(2, area * 0.03);
 }
 
 /** Boxes row by row (a row: vertical centres within half a box), left to right. */
