@@ -12,7 +12,7 @@ import type { Gray } from './preprocess.js';
  * as 等 or 答 and 字 as 宁 in these labels; in brackets after a role (记录人（等宁）) they
  * can only be the label.
  */
-const SIGNATURE_LABEL = /签\s*[字名章](?:\s*[)）〉》】])?\s*[:：]?|[(（〈《【]\s*[签等答笠筌]\s*[字宁学名章]\s*[)）〉》】]\s*[:：]?/u;
+const SIGNATURE_LABEL = /(?:[(（〈《【]\s*签\s*[字宁学名章]|签\s*[字名章]|[(（〈《【]\s*[等答笠筌]\s*[字宁学名章]\s*[)）〉》】])(?:\s*[)）〉》】])?\s*[:：]?/u;
 /** Printed text that ends a signature place: a date, or the next label. */
 const PRINTED_AFTER = /[〇零一二三四五六七八九十OoО○0-9]{2,4}\s*年|日期|[:：]/u;
 /** Words written in a signature place that refuse to sign (拒 is often read as 驴, 扩 or 护 in handwriting). */
@@ -124,8 +124,11 @@ function strokesIn(ink: Uint8Array, width: number, r: BoundingBox, em: number, c
       }
     }
     if (members.length < minComponent) continue;
-    const centre = r.y0 + members.reduce((sum, p) => sum + Math.floor(p / w), 0) / members.length;
+    const rows = members.map((p) => Math.floor(p / w));
+    const centre = r.y0 + rows.reduce((sum, y) => sum + y, 0) / rows.length;
     if (Math.abs(centre - cy) > em * 0.65) continue;
+    // what is left of an underline: long, flat slivers, not strokes
+    if (Math.max(...rows) - Math.min(...rows) < em * 0.15) continue;
     total += members.length;
     for (const p of members) {
       const px = p % w;
