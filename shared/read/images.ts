@@ -92,8 +92,6 @@ export interface PreparedPage {
   text: Gray;
   /** Seals found, in the straightened page's pixels; undefined on a page without colour. */
   seals?: OcrSeal[];
-  /** Share of the page's pixels in red ink. */
-  redShare: number;
   /** The skew corrected, in degrees. */
   skew: number;
 }
@@ -104,25 +102,16 @@ export interface PreparedPage {
  * located on the way.
  */
 export async function prepareForOcr(canvas: Canvas, pageNumber: number): Promise<PreparedPage> {
-  const { gray, redShare } = grayWithoutRedInk(canvas);
+  const gray = grayWithoutRedInk(canvas);
   const skew = estimateSkew(gray);
   const turned = Math.abs(skew) >= 0.3;
   const straight = turned ? rotateGray(gray, -skew) : gray;
   const text: Gray = { ...straight, pixels: new Uint8Array(straight.pixels) };
   removeRulingLines(text);
   const png = new Uint8Array(await grayToCanvas(text).encode('png'));
-  const found = redShare > 0 ? findSeals(canvas) : isColour(canvas) ? [] : undefined;
+  const found = findSeals(canvas);
   const seals = turned ? found?.map((s) => ({ ...s, bbox: rotateBox(s.bbox, -skew, straight.width, straight.height) })) : found;
-  return { page: { pageNumber, image: png, width: text.width, height: text.height }, straight, text, seals, redShare, skew };
-}
-
-/** Whether a page has colour anywhere (sampled), so that the absence of red ink means something. */
-function isColour(canvas: Canvas): boolean {
-  const { width, height } = canvas;
-  const px = canvas.getContext('2d').getImageData(0, 0, width, height).data;
-  let coloured = 0;
-  for (let i = 0; i < px.length; i += 4 * 7) if (Math.max(px[i], px[i + 1], px[i + 2]) - Math.min(px[i], px[i + 1], px[i + 2]) > 24) coloured++;
-  return coloured > (width * height) / 7 / 2000;
+  return { page: { pageNumber, image: png, width: text.width, height: text.height }, straight, text, seals, skew };
 }
 
 /** A box moved with its page turned by `degrees` (clockwise) about the page centre; its size is kept. */
@@ -138,21 +127,18 @@ function rotateBox(box: BoundingBox, degrees: number, width: number, height: num
 }
 
 /** Luminance, except on red ink where the red channel is used: there seal ink is light and the black text beneath stays dark. */
-function grayWithoutRedInk(canvas: Canvas): { gray: Gray; redShare: number } {
+function grayWithoutRedInk(canvas: Canvas): Gray {
   const { width, height } = canvas;
   const px = canvas.getContext('2d').getImageData(0, 0, width, height).data;
   const pixels = new Uint8Array(width * height);
-  let red = 0;
   for (let i = 0, j = 0; j < pixels.length; i += 4, j++) {
     const r = px[i];
     const g = px[i + 1];
     const b = px[i + 2];
-    if (isRedInk(r, g, b)) {
-      red++;
-      pixels[j] = r;
-    } else pixels[j] = (r * 299 + g * 587 + b * 114) / 1000;
+    if (isRedInk(r, g, b)) pixels[j] = r;
+    else pixels[j] = (r * 299 + g * 587 + b * 114) / 1000;
   }
-  return { gray: { width, height, pixels }, redShare: red / pixels.length };
+  return { width, height, pixels };
 }
 
 function grayToCanvas(gray: Gray): Canvas {
