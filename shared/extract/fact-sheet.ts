@@ -96,8 +96,8 @@ export function objectionValue(text: string): { value: boolean; certainty: numbe
   return undefined;
 }
 
-/** The signature place of the evaluated person (not the investigator's or the witness's). */
-const PERSON_SIGNATURE = /(被评议|被调查|被认定|当事|责任|本)人?\s*[(（〈《【<\[]?\s*签\s*[字名章]/u;
+/** The signature place of the evaluated person (not the investigator's or the witness's); the reader found the place by its label. */
+const PERSON_SIGNATURE = /(?:被评议|被调查|被认定|当事|责任)人|本人/u;
 
 /**
  * Whether the evaluated person signed, from the pixels of their signature place: handwriting
