@@ -41,18 +41,7 @@ export interface CachedDocument {
   scanHash: string;
 }
 
-interface Meta {
-  spec: DocumentSpec;
-  kind: GeneratedKind;
-  layout: string;
-  quality: Quality;
-  fileStem: string;
-  truth: AnyTruth;
-  printed: Record<string, string[]>;
-  fieldRegions: Record<string, FieldRegion[]>;
-  grayscale: boolean;
-  scanHash: string;
-}
+type Meta = Omit<CachedDocument, 'scannedPdf' | 'bornDigitalPdf'>;
 
 /** A marks sheet (tick boxes, signature places, seals) as cached for the benchmarks. */
 export interface CachedMarksSheet {

@@ -5,7 +5,7 @@ import {
   ResourceNotFoundException,
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { StaleRecordError, type RecordStore } from '../ports.js';
 import { randomUUID } from 'node:crypto';
 import { AuditEvent, DocumentRecord, ReportRecord, type ReportKind } from '../domain/records.js';
@@ -154,21 +154,11 @@ export class DynamoRecordStore implements RecordStore {
   }
 
   async listReportsByJurisdiction(jurisdiction: string, kind: ReportKind, year?: number) {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI2',
-          KeyConditionExpression: year === undefined ? 'GSI2PK = :pk' : 'GSI2PK = :pk AND begins_with(GSI2SK, :year)',
-          ExpressionAttributeValues: { ':pk': `REPORTS#${jurisdiction}#${kind}`, ...(year === undefined ? {} : { ':year': `${year}#` }) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(out.Items ?? []).map((i) => strip(i)!));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
+    const items = await this.queryAll({
+      IndexName: 'GSI2',
+      KeyConditionExpression: year === undefined ? 'GSI2PK = :pk' : 'GSI2PK = :pk AND begins_with(GSI2SK, :year)',
+      ExpressionAttributeValues: { ':pk': `REPORTS#${jurisdiction}#${kind}`, ...(year === undefined ? {} : { ':year': `${year}#` }) },
+    });
     return items.map((i) => ReportRecord.parse(i));
   }
 
@@ -187,19 +177,20 @@ export class DynamoRecordStore implements RecordStore {
     return (await this.queryPrefix(institutionId, subjectId ? `AUDIT#${subjectId}#` : 'AUDIT#')).map((i) => AuditEvent.parse(i));
   }
 
-  private async queryPrefix(institutionId: string, prefix: string) {
+  private queryPrefix(institutionId: string, prefix: string) {
+    return this.queryAll({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': inst(institutionId), ':prefix': prefix },
+      ConsistentRead: true,
+    });
+  }
+
+  /** Every item a query matches, page after page. */
+  private async queryAll(query: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>) {
     const items: Record<string, unknown>[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': inst(institutionId), ':prefix': prefix },
-          ExclusiveStartKey: startKey,
-          ConsistentRead: true,
-        }),
-      );
+      const out = await this.doc.send(new QueryCommand({ ...query, TableName: this.tableName, ExclusiveStartKey: startKey }));
       items.push(...(out.Items ?? []).map((i) => strip(i)!));
       startKey = out.LastEvaluatedKey;
     } while (startKey);

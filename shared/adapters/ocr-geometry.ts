@@ -65,3 +65,10 @@ export function joinInReadingOrder(items: readonly { text: string; bbox: Boundin
   rows.sort((a, b) => a.y0 - b.y0);
   return joinWords(rows.flatMap((r) => r.items.sort((a, b) => a.bbox.x0 - b.bbox.x0).map((i) => i.text)));
 }
+
+/** The characters of a word with where each lies, placed in proportion along the word's box. */
+export function wordChars(word: { text: string; bbox: BoundingBox }): Array<{ ch: string; x0: number; x1: number }> {
+  const chars = [...word.text];
+  const step = (word.bbox.x1 - word.bbox.x0) / Math.max(1, chars.length);
+  return chars.map((ch, i) => ({ ch, x0: word.bbox.x0 + step * i, x1: word.bbox.x0 + step * (i + 1) }));
+}

@@ -5,7 +5,7 @@
  * with its box says which option was chosen. Structures an engine found itself (Textract) are kept.
  */
 import type { BoundingBox, OcrLine, OcrPage, OcrSelection, OcrWord } from '../domain/text.js';
-import { joinWords } from '../adapters/ocr-geometry.js';
+import { joinWords, wordChars } from '../adapters/ocr-geometry.js';
 import type { PreparedPage } from './images.js';
 import { findSignaturePlaces } from './signatures.js';
 import { findTickBoxes } from './tick-boxes.js';
@@ -87,20 +87,15 @@ export function writeBoxes(lines: readonly OcrLine[], boxes: readonly OcrSelecti
 
 /** The parts of a word whose characters lie outside a region (the word split where a character is dropped). */
 function keepOutside(word: OcrWord, over: (x0: number, x1: number) => boolean): OcrWord[] {
-  const chars = [...word.text];
-  const step = (word.bbox.x1 - word.bbox.x0) / Math.max(1, chars.length);
   const parts: OcrWord[] = [];
   let current: { text: string; x0: number; x1: number } | undefined;
-  chars.forEach((ch, i) => {
-    const x0 = word.bbox.x0 + step * i;
-    const x1 = x0 + step;
+  const flush = () => current && parts.push({ ...word, text: current.text, bbox: { ...word.bbox, x0: current.x0, x1: current.x1 } });
+  for (const { ch, x0, x1 } of wordChars(word)) {
     if (over(x0, x1)) {
-      if (current) parts.push({ ...word, text: current.text, bbox: { ...word.bbox, x0: current.x0, x1: current.x1 } });
+      flush();
       current = undefined;
-      return;
-    }
-    current = current ? { ...current, text: current.text + ch, x1 } : { text: ch, x0, x1 };
-  });
-  if (current) parts.push({ ...word, text: current.text, bbox: { ...word.bbox, x0: current.x0, x1: current.x1 } });
+    } else current = current ? { ...current, text: current.text + ch, x1 } : { text: ch, x0, x1 };
+  }
+  flush();
   return parts.length === 1 && parts[0].text === word.text ? [word] : parts;
 }

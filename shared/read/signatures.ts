@@ -4,6 +4,7 @@
  * A name in handwriting is not read here; whether the person signed is what counts.
  */
 import type { BoundingBox, OcrLine, OcrSignature } from '../domain/text.js';
+import { wordChars } from '../adapters/ocr-geometry.js';
 import { inkMap } from './tick-boxes.js';
 import type { Gray } from './preprocess.js';
 
@@ -66,13 +67,7 @@ export function findSignaturePlaces(gray: Gray, lines: readonly OcrLine[], em: n
 
 /** The characters of a line with where each lies (placed in proportion within its word). */
 function placedChars(line: OcrLine): Array<{ ch: string; x0: number; x1: number }> {
-  return [...line.words]
-    .sort((a, b) => a.bbox.x0 - b.bbox.x0)
-    .flatMap((w) => {
-      const chars = [...w.text];
-      const step = (w.bbox.x1 - w.bbox.x0) / Math.max(1, chars.length);
-      return chars.map((ch, i) => ({ ch, x0: w.bbox.x0 + step * i, x1: w.bbox.x0 + step * (i + 1) }));
-    });
+  return [...line.words].sort((a, b) => a.bbox.x0 - b.bbox.x0).flatMap(wordChars);
 }
 
 /**

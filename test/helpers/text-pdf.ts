@@ -10,17 +10,21 @@ export async function textPdf(lines: readonly string[]): Promise<Uint8Array> {
   return doc.save();
 }
 
-/** A Yunnan fact-confirmation sheet, as an institution would type it. */
-export const YUNNAN_FACT_SHEET = [
-  '事实认定材料',
-  '云南省滇中融资担保有限公司',
-  '编号：YNDB-2024-0031',
-  '被评议人：周晓峰',
-  '职务：业务二部经理',
-  '担保金额：人民币叁佰万元整',
-  '代偿日期：2024年5月20日',
-  '认定事实：被评议人按规定开展了保前调查和保后检查。',
-  '评议结论：尽职',
-  '评议日期：2024年7月1日',
-  '送达日期：2024年7月3日',
-] as const;
+/** A Yunnan fact-confirmation sheet as an institution would type it, for the person (and case number) of choice: reliably processed. */
+export function factSheetLines(person: string, caseNo = '0031'): string[] {
+  return [
+    '事实认定材料',
+    '云南省滇中融资担保有限公司',
+    `编号：YNDB-2024-${caseNo}`,
+    `被评议人：${person}`,
+    '职务：业务二部经理',
+    '担保金额：人民币叁佰万元整',
+    '代偿日期：2024年5月20日',
+    '认定事实：被评议人按规定开展了保前调查和保后检查。',
+    '评议结论：尽职',
+    '评议日期：2024年7月1日',
+    '送达日期：2024年7月3日',
+  ];
+}
+
+export const YUNNAN_FACT_SHEET: readonly string[] = factSheetLines('周晓峰');

@@ -7,6 +7,7 @@
  *
  * Image items that reach OCR are kept small, so the whole corpus runs in well under a minute.
  */
+import { factSheetLines } from '../helpers/text-pdf.js';
 import { createRequire } from 'node:module';
 import { createCanvas, GlobalFonts, type Canvas } from '@napi-rs/canvas';
 import { PDFDict, PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
@@ -112,22 +113,7 @@ export async function chinesePdf(lines: string[], options: { useObjectStreams?: 
   return doc.save({ useObjectStreams: options.useObjectStreams ?? true });
 }
 
-/** The fact sheet of the pipeline tests, with a person's name of choice: reliably processed. */
-export function factSheetLines(person: string, caseNo = '0031'): string[] {
-  return [
-    '事实认定材料',
-    '云南省滇中融资担保有限公司',
-    `编号：YNDB-2024-${caseNo}`,
-    `被评议人：${person}`,
-    '职务：业务二部经理',
-    '担保金额：人民币叁佰万元整',
-    '代偿日期：2024年5月20日',
-    '认定事实：被评议人按规定开展了保前调查和保后检查。',
-    '评议结论：尽职',
-    '评议日期：2024年7月1日',
-    '送达日期：2024年7月3日',
-  ];
-}
+export { factSheetLines };
 
 const factSheetTruth = (person: string) => ({ evaluatedPerson: person, conclusion: '尽职', deliveryDate: '2024-07-03', guaranteeAmount: 300_000_000 });
 

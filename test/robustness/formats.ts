@@ -307,29 +307,24 @@ export function jpegDcOnly(page: GrayPage, options: JpegOptions): Uint8Array {
   const scans: Uint8Array[] = [];
   const scanHeader = (ids: number[], ss: number, se: number) => segment(0xda, [ids.length, ...ids.flatMap((id) => [id, 0x00]), ss, se, 0]);
   const all = Array.from({ length: components }, (_, c) => c + 1);
+  // DC coefficients of every block; a baseline scan also ends each block's (empty) AC part
+  const dcScan = (withAc: boolean) => {
+    const w = new BitWriter();
+    const pred = new Array(components).fill(0);
+    for (const level of means) {
+      for (let c = 0; c < components; c++) {
+        const v = valueOf(c, level) - 128;
+        encodeDc(w, v - pred[c]);
+        pred[c] = v;
+        if (withAc) w.write(EOB.code, EOB.length);
+      }
+    }
+    return w.finish();
+  };
   if (!options.progressive) {
-    const w = new BitWriter();
-    const pred = new Array(components).fill(0);
-    for (const level of means) {
-      for (let c = 0; c < components; c++) {
-        const v = valueOf(c, level) - 128;
-        encodeDc(w, v - pred[c]);
-        pred[c] = v;
-        w.write(EOB.code, EOB.length);
-      }
-    }
-    scans.push(scanHeader(all, 0, 63), w.finish());
+    scans.push(scanHeader(all, 0, 63), dcScan(true));
   } else {
-    const w = new BitWriter();
-    const pred = new Array(components).fill(0);
-    for (const level of means) {
-      for (let c = 0; c < components; c++) {
-        const v = valueOf(c, level) - 128;
-        encodeDc(w, v - pred[c]);
-        pred[c] = v;
-      }
-    }
-    scans.push(scanHeader(all, 0, 0), w.finish());
+    scans.push(scanHeader(all, 0, 0), dcScan(false));
     for (const id of all) {
       const ac = new BitWriter();
       for (let i = 0; i < means.length; i++) ac.write(EOB.code, EOB.length);
