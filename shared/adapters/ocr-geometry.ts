@@ -2,7 +2,7 @@
  * Small geometry and text helpers shared by the OCR adapters: putting words back into reading
  * order and joining them the way Chinese and Latin text are written.
  */
-import type { BoundingBox } from '../domain/text.js';
+import type { BoundingBox, OcrWord } from '../domain/text.js';
 
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
 /** Tick-box glyphs (☐ ☑ ☒): the label that follows one is written without a space. */
@@ -71,4 +71,22 @@ export function wordChars(word: { text: string; bbox: BoundingBox }): Array<{ ch
   const chars = [...word.text];
   const step = (word.bbox.x1 - word.bbox.x0) / Math.max(1, chars.length);
   return chars.map((ch, i) => ({ ch, x0: word.bbox.x0 + step * i, x1: word.bbox.x0 + step * (i + 1) }));
+}
+
+/**
+ * The parts of a word whose characters lie outside a region (`over` says, from a character's
+ * extent, whether it lies inside): the word split where characters are dropped.
+ */
+export function partsOutside(word: OcrWord, over: (x0: number, x1: number) => boolean): OcrWord[] {
+  const parts: OcrWord[] = [];
+  let current: { text: string; x0: number; x1: number } | undefined;
+  const flush = () => current && parts.push({ ...word, text: current.text, bbox: { ...word.bbox, x0: current.x0, x1: current.x1 } });
+  for (const { ch, x0, x1 } of wordChars(word)) {
+    if (over(x0, x1)) {
+      flush();
+      current = undefined;
+    } else current = current ? { ...current, text: current.text + ch, x1 } : { text: ch, x0, x1 };
+  }
+  flush();
+  return parts.length === 1 && parts[0].text === word.text ? [word] : parts;
 }

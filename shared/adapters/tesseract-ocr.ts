@@ -56,7 +56,10 @@ export class TesseractOcr implements OcrEngine {
   }
 
   private async recognizePage(page: PageImage): Promise<OcrPage> {
-    const result = await this.scheduler.addJob('recognize', Buffer.from(page.image), { rotateAuto: true }, { blocks: true, text: false });
+    // Lines stacked on their own are one uniform block (page segmentation mode 6): the automatic
+    // layout analysis drops short lines standing alone, such as a cell holding 同意 or 2.
+    const options = page.layout === 'lines' ? ({ tessedit_pageseg_mode: Tesseract.PSM.SINGLE_BLOCK } as Partial<Tesseract.RecognizeOptions>) : { rotateAuto: true };
+    const result = await this.scheduler.addJob('recognize', Buffer.from(page.image), options, { blocks: true, text: false });
     const lines: OcrLine[] = [];
     for (const block of result.data.blocks ?? []) {
       for (const paragraph of block.paragraphs) {

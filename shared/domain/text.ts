@@ -14,6 +14,11 @@ export interface PageImage {
   image: Uint8Array;
   width: number;
   height: number;
+  /**
+   * 'lines': the image holds lines of text one under another and nothing else (table cells cut
+   * out and stacked), so the engine need not analyse a page layout. Default 'page'.
+   */
+  layout?: 'page' | 'lines';
 }
 
 export interface OcrWord {

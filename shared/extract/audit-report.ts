@@ -246,7 +246,7 @@ function readIndicators(layout: Layout, fiscalYear: number | undefined, docUnit:
       const hit = wholeLabel(nameCell, entries) ?? wholeLabel(labelCore(nameCell).replace(/[(（][^)）]*[)）]$/u, ''), entries);
       if (!hit || out[hit.field as IndicatorKey]) continue;
       const key = hit.field as IndicatorKey;
-      const rowUnit = unitCol >= 0 ? rec.cells[unitCol] : unitIn(nameCell);
+      const rowUnit = unitCol >= 0 ? unitCell(rec.cells[unitCol]) : unitIn(nameCell);
       const parsed = readIndicator(KIND_OF[key], rec.cells[period.index] ?? '', rowUnit || headerUnit || captionUnit || docUnit);
       if (!parsed) continue;
       const line = { ...rec.line, confidence: Math.min(rec.cellConfidence[period.index], rec.cellConfidence[nameCol], unitCol >= 0 ? rec.cellConfidence[unitCol] : 1) };
@@ -278,6 +278,15 @@ function readIndicators(layout: Layout, fiscalYear: number | undefined, docUnit:
   return out;
 }
 
+/**
+ * The unit in a unit column's cell, as OCR read it: % is often read with a stray digit beside it
+ * (9%0); the cell's own confidence carries that doubt.
+ */
+function unitCell(cell: string | undefined): string | undefined {
+  const t = (cell ?? '').replace(/\s+/g, '');
+  return /^\d?[%％]\d?$/u.test(t) ? '%' : t;
+}
+
 /** Reads one indicator value in its kind, with the unit of its row, column or table when the cell has none. */
 function readIndicator(kind: Kind, cell: string, unit: string | undefined): { value: number; certainty: number } | undefined {
   const t = cell.replace(/\s+/g, '').replace(/，/g, ',');
@@ -290,9 +299,11 @@ function readIndicator(kind: Kind, cell: string, unit: string | undefined): { va
       return money ? { value: money.fen, certainty: 1 } : undefined;
     }
     case 'percent': {
-      const withSign = /[%‰]$/.test(t) ? t : unit === '%' ? `${t}%` : undefined;
+      // a rate whose unit OCR lost or garbled (% read as 9) is still a percentage, but a person confirms
+      const unitLost = unit === undefined || !/^(?:%|‰|元|万元|亿元|倍|户|家|个)$/u.test(unit);
+      const withSign = /[%‰]$/.test(t) ? t : unit === '%' || (unitLost && /^\d+(?:\.\d+)?$/.test(t)) ? `${t}%` : undefined;
       const p = withSign ? parsePercent(withSign) : undefined;
-      return p ? { value: p.bp, certainty: 1 } : undefined;
+      return p ? { value: p.bp, certainty: withSign === t || unit === '%' ? 1 : 0.8 } : undefined;
     }
     case 'multiple': {
       if (!/倍$/.test(t) && unit !== '倍') return undefined;

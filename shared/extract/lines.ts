@@ -1,4 +1,4 @@
-import type { BoundingBox, OcrLine, ReadDocument } from '../domain/text.js';
+import type { BoundingBox, OcrLine, OcrPage, ReadDocument } from '../domain/text.js';
 import { compactSpaces, toHalfWidth } from './normalize/text.js';
 
 /**
@@ -47,8 +47,9 @@ export interface TextLine {
 export const SEGMENT_GAP_EM = 0.8;
 
 export function documentLines(doc: ReadDocument): TextLine[] {
-  return doc.pages.flatMap((page) =>
-    page.lines.map((line): TextLine => {
+  return doc.pages.flatMap((page) => {
+    const borders = cellBorders(page);
+    return page.lines.map((line): TextLine => {
       const em = lineEm(line);
       return {
         page: page.pageNumber,
@@ -57,10 +58,29 @@ export function documentLines(doc: ReadDocument): TextLine[] {
         confidence: line.confidence,
         bbox: line.bbox,
         em,
-        segments: line.words?.length ? segmentWords(line, em) : undefined,
+        segments: line.words?.length ? segmentWords(line, em, cutsAcross(borders, line.bbox)) : undefined,
       };
-    }),
-  );
+    });
+  });
+}
+
+/** A vertical border between table cells (or a table's side): at x, over the rows from y0 to y1. */
+interface CellBorder {
+  x: number;
+  y0: number;
+  y1: number;
+}
+
+/** The vertical borders of the cells of the page's tables, as far as the reader found tables. */
+function cellBorders(page: OcrPage): CellBorder[] {
+  return (page.tables ?? []).flatMap((t) => t.cells.flatMap((c) => [c.bbox.x0, c.bbox.x1].map((x) => ({ x, y0: c.bbox.y0, y1: c.bbox.y1 }))));
+}
+
+/** Where cell borders cross a line (at its middle height): text on either side belongs to different cells. */
+function cutsAcross(borders: readonly CellBorder[], box: BoundingBox): number[] {
+  const cy = (box.y0 + box.y1) / 2;
+  const xs = borders.filter((b) => cy >= b.y0 && cy <= b.y1 && b.x > box.x0 && b.x < box.x1).map((b) => b.x);
+  return [...new Set(xs)].sort((a, b) => a - b);
 }
 
 export function normalizeLine(text: string): string {
@@ -90,19 +110,26 @@ interface Piece {
  * Splits a line into segments: words are joined while the gap between them stays under
  * {@link SEGMENT_GAP_EM} character heights; a word that itself holds a wide blank (an
  * ideographic space, or two spaces or more: a text layer may keep a whole table row as one
- * item) is cut there, its parts placed in proportion to their characters.
+ * item) is cut there, its parts placed in proportion to their characters. `cuts` are the
+ * x positions of cell borders crossing the line: no segment runs across one, and a lone mark
+ * of punctuation right at one is what is left of the ruling line, not text.
  */
-export function segmentWords(line: OcrLine, em: number): Segment[] {
+export function segmentWords(line: OcrLine, em: number, cuts: readonly number[] = []): Segment[] {
+  const centre = (p: Piece) => (p.bbox.x0 + p.bbox.x1) / 2;
   const pieces: Piece[] = [...line.words]
     .sort((a, b) => a.bbox.x0 - b.bbox.x0)
-    .flatMap((w) => splitWord(w.text, w.bbox, w.confidence));
+    .flatMap((w) => splitWord(w.text, w.bbox, w.confidence))
+    .flatMap((p) => splitAt(p, cuts))
+    .map((p) => (cuts.length ? withoutRuleLeftovers(p, cuts, em) : p))
+    .filter((p) => p.raw !== '');
   const groups: Piece[][] = [];
   for (const piece of pieces) {
     const group = groups.at(-1);
     const prev = group?.at(-1);
     // Full-width punctuation is drawn in one side of its square: the blank beside it is not a gap.
     const allowance = (PUNCT_LEFT.test(prev?.raw ?? '') ? 0.6 : 0) + (PUNCT_RIGHT.test(piece.raw) ? 0.6 : 0);
-    if (group && prev && piece.bbox.x0 - prev.bbox.x1 < (SEGMENT_GAP_EM + allowance) * em) group.push(piece);
+    const border = prev !== undefined && cuts.some((x) => x > centre(prev) && x <= centre(piece));
+    if (group && prev && !border && piece.bbox.x0 - prev.bbox.x1 < (SEGMENT_GAP_EM + allowance) * em) group.push(piece);
     else groups.push([piece]);
   }
   return groups.map((group) => {
@@ -135,6 +162,49 @@ const PUNCT_LEFT = /[，。、；：！？）」』〉》”’】〕]$/u;
 const PUNCT_RIGHT = /^[（「『〈《“‘【〔]/u;
 
 const WIDE_BLANK = /[\u3000\t]+| {2,}/gu;
+
+/**
+ * A piece without what OCR made of the remains of a ruling line next to it: a lone mark right
+ * at a cell border, a closing quote or comma at the start of a cell, an opening quote or a bar
+ * at its end.
+ */
+function withoutRuleLeftovers(piece: Piece, cuts: readonly number[], em: number): Piece {
+  const near = (x: number) => cuts.some((c) => Math.abs(c - x) < 0.4 * em);
+  if (/^[，,。.、'"“”‘’|丨｜:：;；!！_~\-—]+$/u.test(piece.raw) && near((piece.bbox.x0 + piece.bbox.x1) / 2)) return { ...piece, raw: '' };
+  let raw = piece.raw;
+  if (near(piece.bbox.x0)) raw = raw.replace(/^[”’，,、|丨｜;；]+/u, '');
+  if (near(piece.bbox.x1)) raw = raw.replace(/[“‘|丨｜]+$/u, '');
+  return raw === piece.raw ? piece : { ...piece, raw };
+}
+
+/** A piece cut where cell borders cross it, its characters placed in proportion to their widths. */
+function splitAt(piece: Piece, cuts: readonly number[]): Piece[] {
+  const inside = cuts.filter((x) => x > piece.bbox.x0 && x < piece.bbox.x1);
+  if (inside.length === 0) return [piece];
+  const chars = [...piece.raw];
+  const total = textWidth(piece.raw) || 1;
+  const scale = (piece.bbox.x1 - piece.bbox.x0) / total;
+  const out: Piece[] = [];
+  let at = 0;
+  let part: Piece | undefined;
+  let cell = -1;
+  for (const ch of chars) {
+    const w = textWidth(ch);
+    const x0 = piece.bbox.x0 + at * scale;
+    const x1 = x0 + w * scale;
+    const c = inside.filter((x) => x <= (x0 + x1) / 2).length;
+    if (!part || c !== cell) {
+      part = { raw: ch, bbox: { ...piece.bbox, x0, x1 }, confidence: piece.confidence };
+      out.push(part);
+      cell = c;
+    } else {
+      part.raw += ch;
+      part.bbox = { ...part.bbox, x1 };
+    }
+    at += w;
+  }
+  return out.filter((p) => p.raw.trim() !== '');
+}
 
 function splitWord(text: string, bbox: BoundingBox, confidence: number): Piece[] {
   if (!WIDE_BLANK.test(text)) return text.trim() ? [{ raw: text, bbox, confidence }] : [];

@@ -4,6 +4,7 @@ import type { BoundingBox, OcrSeal, PageImage } from '../domain/text.js';
 import type { MediaType } from '../intake/gate.js';
 import { estimateSkew, removeRulingLines, type Gray } from './preprocess.js';
 import { findSeals, isRedInk } from './seals.js';
+import { findTableGrids, type TableGrid } from './table-grid.js';
 
 /**
  * Decoded page images of an image upload (a TIFF may hold several pages). `pages` limits the
@@ -90,6 +91,8 @@ export interface PreparedPage {
   straight: Gray;
   /** The pixels of `page`: where handwriting is looked for next to the text OCR found. */
   text: Gray;
+  /** Ruled tables and their cells, found from the ruling lines of `straight`. */
+  grids: TableGrid[];
   /** Seals found, in the straightened page's pixels; undefined on a page without colour. */
   seals?: OcrSeal[];
   /** The skew corrected, in degrees. */
@@ -108,10 +111,10 @@ export async function prepareForOcr(canvas: Canvas, pageNumber: number): Promise
   const straight = turned ? rotateGray(gray, -skew) : gray;
   const text: Gray = { ...straight, pixels: new Uint8Array(straight.pixels) };
   removeRulingLines(text);
-  const png = new Uint8Array(await grayToCanvas(text).encode('png'));
+  const png = await grayPng(text);
   const found = findSeals(canvas);
   const seals = turned ? found?.map((s) => ({ ...s, bbox: rotateBox(s.bbox, -skew, straight.width, straight.height) })) : found;
-  return { page: { pageNumber, image: png, width: text.width, height: text.height }, straight, text, seals, skew };
+  return { page: { pageNumber, image: png, width: text.width, height: text.height }, straight, text, grids: findTableGrids(straight), seals, skew };
 }
 
 /** A box moved with its page turned by `degrees` (clockwise) about the page centre; its size is kept. */
@@ -139,6 +142,11 @@ function grayWithoutRedInk(canvas: Canvas): Gray {
     else pixels[j] = (r * 299 + g * 587 + b * 114) / 1000;
   }
   return { width, height, pixels };
+}
+
+/** Grayscale pixels as a PNG. */
+export async function grayPng(gray: Gray): Promise<Uint8Array> {
+  return new Uint8Array(await grayToCanvas(gray).encode('png'));
 }
 
 function grayToCanvas(gray: Gray): Canvas {

@@ -1,13 +1,14 @@
 /**
- * What the pixels tell beyond the text: tick boxes (ticked or not), signature places (signed
- * or not) and seals, added to a page OCR has read. Ticked boxes are also written into the
+ * What the pixels tell beyond the text: ruled tables and their cells, tick boxes (ticked or
+ * not), signature places (signed or not) and seals, added to a page OCR has read. Ticked boxes are also written into the
  * text as ☑ and empty ones as ☐, in place of whatever OCR made of them, so that a label read
  * with its box says which option was chosen. Structures an engine found itself (Textract) are kept.
  */
-import type { BoundingBox, OcrLine, OcrPage, OcrSelection, OcrWord } from '../domain/text.js';
-import { joinWords, wordChars } from '../adapters/ocr-geometry.js';
+import type { BoundingBox, OcrLine, OcrPage, OcrSelection, OcrTable, OcrWord } from '../domain/text.js';
+import { joinInReadingOrder, joinWords, partsOutside } from '../adapters/ocr-geometry.js';
 import type { PreparedPage } from './images.js';
 import { findSignaturePlaces } from './signatures.js';
+import type { TableGrid } from './table-grid.js';
 import { findTickBoxes } from './tick-boxes.js';
 
 export function addMarks(page: OcrPage, prepared: PreparedPage): OcrPage {
@@ -23,6 +24,7 @@ export function addMarks(page: OcrPage, prepared: PreparedPage): OcrPage {
     ...page,
     lines,
     selections,
+    tables: page.tables ?? prepared.grids.map((grid) => tableOf(grid, lines)),
     signatures: page.signatures ?? findSignaturePlaces(prepared.text, lines, em),
     ...(page.seals || prepared.seals ? { seals: page.seals ?? prepared.seals } : {}),
   };
@@ -73,7 +75,7 @@ export function writeBoxes(lines: readonly OcrLine[], boxes: readonly OcrSelecti
       const pad = (box.bbox.x1 - box.bbox.x0) * 0.15;
       return c >= box.bbox.x0 - pad && c <= box.bbox.x1 + pad;
     };
-    line.words = [...line.words.flatMap((w) => keepOutside(w, over)), glyph].sort((a, b) => a.bbox.x0 - b.bbox.x0);
+    line.words = [...line.words.flatMap((w) => partsOutside(w, over)), glyph].sort((a, b) => a.bbox.x0 - b.bbox.x0);
     line.text = joinWords(line.words.map((w) => w.text));
     line.bbox = {
       x0: Math.min(line.bbox.x0, box.bbox.x0),
@@ -85,17 +87,23 @@ export function writeBoxes(lines: readonly OcrLine[], boxes: readonly OcrSelecti
   return out;
 }
 
-/** The parts of a word whose characters lie outside a region (the word split where a character is dropped). */
-function keepOutside(word: OcrWord, over: (x0: number, x1: number) => boolean): OcrWord[] {
-  const parts: OcrWord[] = [];
-  let current: { text: string; x0: number; x1: number } | undefined;
-  const flush = () => current && parts.push({ ...word, text: current.text, bbox: { ...word.bbox, x0: current.x0, x1: current.x1 } });
-  for (const { ch, x0, x1 } of wordChars(word)) {
-    if (over(x0, x1)) {
-      flush();
-      current = undefined;
-    } else current = current ? { ...current, text: current.text + ch, x1 } : { text: ch, x0, x1 };
-  }
-  flush();
-  return parts.length === 1 && parts[0].text === word.text ? [word] : parts;
+/** A ruled table with the text OCR read in each of its cells (a word across a border is split there). */
+function tableOf(grid: TableGrid, lines: readonly OcrLine[]): OcrTable {
+  const words = lines.flatMap((l) => l.words);
+  return {
+    rows: grid.rows,
+    columns: grid.columns,
+    confidence: 1,
+    bbox: grid.bbox,
+    cells: grid.cells.map((cell) => {
+      const { x0, y0, x1, y1 } = cell.bbox;
+      const inside = words.flatMap((w) => {
+        const cy = (w.bbox.y0 + w.bbox.y1) / 2;
+        if (cy < y0 || cy >= y1 || w.bbox.x1 <= x0 || w.bbox.x0 >= x1) return [];
+        return partsOutside(w, (a, b) => (a + b) / 2 < x0 || (a + b) / 2 >= x1);
+      });
+      const text = joinInReadingOrder(inside);
+      return { ...cell, text, confidence: inside.length ? Math.min(...inside.map((w) => w.confidence)) : 1 };
+    }),
+  };
 }

@@ -3,8 +3,9 @@ import type { OcrPage, ReadDocument } from '../domain/text.js';
 import type { IntakeLimits, MediaType } from '../intake/gate.js';
 import { pdfPageCount, pdfTextLayer, rasterizePdf } from '../pdf/rasterize.js';
 import type { Canvas } from '@napi-rs/canvas';
-import { decodeImagePages, imagePageCount, prepareForOcr } from './images.js';
+import { decodeImagePages, grayPng, imagePageCount, prepareForOcr, type PreparedPage } from './images.js';
 import { addMarks } from './marks.js';
+import { cellSheet, withCellText } from './table-cells.js';
 
 /** Resolution scanned PDF pages are rendered at for OCR. */
 export const OCR_DPI = 300;
@@ -16,8 +17,8 @@ export type ReadResult = ReadDocument;
 
 /**
  * Gets the text of a document: a born-digital PDF's own text layer when it has one (no OCR),
- * otherwise the page images through the OCR engine, after seal-ink suppression, with the tick
- * boxes, signature places and seals the pixels show (see marks.ts). Pages are
+ * otherwise the page images through the OCR engine, after seal-ink suppression, ruled tables
+ * read cell by cell, with the tick boxes, signature places and seals the pixels show (see marks.ts). Pages are
  * decoded and recognized two at a time, so memory stays flat on long files; page images are
  * kept within `limits.maxPixels`.
  *
@@ -35,6 +36,7 @@ export async function readDocument(bytes: Uint8Array, type: MediaType, ocr: OcrE
     let recognized: OcrPage[] = [];
     try {
       if (prepared.length > 0) recognized = await ocr.recognize(prepared.map((p) => p.page));
+      recognized = await readCells(ocr, recognized, prepared);
     } catch (err) {
       throw new OcrFailedError(ocr.name, err);
     }
@@ -66,6 +68,24 @@ export async function readDocument(bytes: Uint8Array, type: MediaType, ocr: OcrE
     await recognize(await decodeImagePages(bytes, type, limits.maxPixels, { first, count: batch }), first);
   }
   return { source: 'ocr', engine: ocr.name, pages };
+}
+
+/**
+ * Pages whose ruled tables the engine did not find itself get their cells read one by one: the
+ * cells of each page on one sheet, all sheets in one more call to the engine (see table-cells.ts).
+ */
+async function readCells(ocr: OcrEngine, pages: OcrPage[], prepared: PreparedPage[]): Promise<OcrPage[]> {
+  const sheets = pages.map((page, i) => (page.tables ? undefined : cellSheet(prepared[i].text, prepared[i].grids)));
+  const images = await Promise.all(
+    sheets.flatMap((sheet, i) => (sheet ? [grayPng(sheet.gray).then((image) => ({ pageNumber: pages[i].pageNumber, image, width: sheet.gray.width, height: sheet.gray.height, layout: 'lines' as const }))] : [])),
+  );
+  if (images.length === 0) return pages;
+  const read = await ocr.recognize(images);
+  let next = 0;
+  return pages.map((page, i) => {
+    const sheet = sheets[i];
+    return sheet ? withCellText(page, sheet, read[next++]) : page;
+  });
 }
 
 export class TooManyPagesError extends Error {
