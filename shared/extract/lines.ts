@@ -41,6 +41,8 @@ export interface TextLine {
   segments?: Segment[];
   /** The height of a character on this line (page units); segments are split at gaps of about this size. */
   em?: number;
+  /** Set when the line stands in a row of a ruled table the reader found: which table and row (lines with the same value share the row). */
+  tableRow?: string;
 }
 
 /** A gap between words of at least this many character heights starts a new segment. */
@@ -51,6 +53,7 @@ export function documentLines(doc: ReadDocument): TextLine[] {
     const borders = cellBorders(page);
     return page.lines.map((line): TextLine => {
       const em = lineEm(line);
+      const tableRow = tableRowOf(page, line.bbox);
       return {
         page: page.pageNumber,
         text: normalizeLine(line.text),
@@ -59,6 +62,7 @@ export function documentLines(doc: ReadDocument): TextLine[] {
         bbox: line.bbox,
         em,
         segments: line.words?.length ? segmentWords(line, em, cutsAcross(borders, line.bbox)) : undefined,
+        ...(tableRow ? { tableRow } : {}),
       };
     });
   });
@@ -74,6 +78,18 @@ interface CellBorder {
 /** The vertical borders of the cells of the page's tables, as far as the reader found tables. */
 function cellBorders(page: OcrPage): CellBorder[] {
   return (page.tables ?? []).flatMap((t) => t.cells.flatMap((c) => [c.bbox.x0, c.bbox.x1].map((x) => ({ x, y0: c.bbox.y0, y1: c.bbox.y1 }))));
+}
+
+/** The ruled table row a line stands in (by its middle): the row of the one-row cells it crosses, else of any cell. */
+function tableRowOf(page: OcrPage, box: BoundingBox): string | undefined {
+  const cx = (box.x0 + box.x1) / 2;
+  const cy = (box.y0 + box.y1) / 2;
+  const t = (page.tables ?? []).findIndex((t) => cx >= t.bbox.x0 && cx <= t.bbox.x1 && cy >= t.bbox.y0 && cy <= t.bbox.y1);
+  if (t < 0) return undefined;
+  const crossed = page.tables![t].cells.filter((c) => cy >= c.bbox.y0 && cy < c.bbox.y1 && c.bbox.x1 > box.x0 && c.bbox.x0 < box.x1);
+  const single = crossed.filter((c) => c.rowSpan === 1);
+  const rows = (single.length ? single : crossed).map((c) => c.row);
+  return rows.length ? `${page.pageNumber}:${t}:${Math.min(...rows)}` : undefined;
 }
 
 /** Where cell borders cross a line (at its middle height): text on either side belongs to different cells. */

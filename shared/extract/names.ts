@@ -89,7 +89,8 @@ export function nameAtStart(value: string): NameReading | undefined {
   const s = value
     .replace(/^[\s|｜丨”“"'‘’:：;；,，.。、]+/u, '')
     .replace(DOT, '·')
-    .replace(/[(（][^)）]*[)）]?/gu, ' ')
+    // a role in brackets; OCR may read the opening bracket as 〈 or 《 (王建国〈(总经理))
+    .replace(/[〈《]?[(（〈《][^)）〉》]*[)）〉》]?/gu, ' ')
     .trim();
   const token = s.split(/[\s,，、;；。]/u)[0] ?? '';
   if (!token) return undefined;

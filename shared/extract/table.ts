@@ -129,7 +129,17 @@ function readTable(layout: Layout, header: Row): Table {
 
   // Key rows: those with text in the key column (序号 when there is one, else the first).
   const keyIndex = Math.max(0, columns.findIndex((c) => /^(序号|编号|No\.?)$/iu.test(c.name)));
-  const keyRows = body.filter((r) => r.segments.some((s) => columnOf(s) === keyIndex));
+  // In a ruled table a row between two rules is a record even when OCR lost its key (序号 1).
+  const hasKey = (r: Row) => r.segments.some((s) => columnOf(s) === keyIndex);
+  const ruledRow = (r: Row) => r.segments[0]?.line.tableRow;
+  const keyed = new Set(body.filter(hasKey).map(ruledRow));
+  const keyRows = body.filter((r) => {
+    const ruled = ruledRow(r);
+    if (hasKey(r)) return true;
+    if (ruled === undefined || keyed.has(ruled)) return false;
+    keyed.add(ruled);
+    return true;
+  });
   const records = keyRows.map(() => ({ pieces: columns.map(() => [] as Placed[]), rows: new Set<Row>() }));
   if (keyRows.length > 0) {
     columns.forEach((_, c) => {

@@ -101,8 +101,11 @@ export function moneyValue(defaultUnit?: MoneyUnit): ValueParser<number> {
       return money ? { value: money.fen, certainty: 0.95 } : undefined;
     }
     // An amount written in figures and in capitals must agree; otherwise a person decides.
-    const disagree = found.slice(1, 2).some((m) => m.form !== found[0].form && m.fen !== found[0].fen && m.start - found[0].end < 4);
-    return { value: found[0].fen, certainty: disagree ? 0.3 : 1 };
+    const other = found.slice(1, 2).find((m) => m.form !== found[0].form && m.start - found[0].end < 4);
+    if (other && other.fen !== found[0].fen) return { value: found[0].fen, certainty: 0.3 };
+    // characters put right after OCR are trusted when the other writing confirms them
+    const repaired = found[0].repaired || other?.repaired;
+    return { value: found[0].fen, certainty: repaired && !other ? 0.8 : 1 };
   };
 }
 

@@ -12,7 +12,8 @@ import { extractMinutes } from '../../shared/extract/minutes.js';
 import { isPersonName, nameAtEnd, nameList } from '../../shared/extract/names.js';
 import { periodColumn, unitIn } from '../../shared/extract/table.js';
 import { REVIEW_CONFIDENCE } from '../../shared/pipeline/review.js';
-import { linesOf, ocrLines } from './helpers.js';
+import { documentLines } from '../../shared/extract/lines.js';
+import { linesOf, ocrDocument, ocrLines } from './helpers.js';
 
 describe('form tables read from OCR-like geometry', () => {
   // A ruled form as Tesseract reads it: every cell its own line, one word per character, the
@@ -245,6 +246,46 @@ describe('vote tables', () => {
       { member: '阿依古丽·吐尔逊', vote: '弃权', dissentText: '未参加现场调查' },
       { member: '李红梅', vote: '反对', dissentText: '负债率偏高', legalBasis: '《公司评审管理办法》第十条' },
     ]);
+  });
+});
+
+describe('ruled tables the reader found', () => {
+  // A vote table read cell by cell: one line per table row; OCR lost the 序号 of the first row.
+  const pieces = [
+    { text: '序号', x: 90, y: 100 },
+    { text: '参会人员', x: 150, y: 100 },
+    { text: '表决意见', x: 260, y: 100 },
+    { text: '廖国华', x: 150, y: 130 },
+    { text: '同意', x: 266, y: 130 },
+    { text: '2', x: 98, y: 160 },
+    { text: '陆继红', x: 150, y: 160 },
+    { text: '同意', x: 266, y: 160 },
+    { text: '3', x: 98, y: 190 },
+    { text: '肖建华', x: 150, y: 190 },
+    { text: '反对', x: 266, y: 190 },
+  ];
+  const ruled = () => {
+    const doc = ocrDocument(pieces, { mergeRows: true });
+    const xs = [80, 140, 250, 360];
+    const ys = [94, 122, 152, 182, 212];
+    const cells = ys.slice(0, -1).flatMap((y0, r) =>
+      xs.slice(0, -1).map((x0, c) => ({ row: r + 1, column: c + 1, rowSpan: 1, columnSpan: 1, text: '', confidence: 1, bbox: { x0, y0, x1: xs[c + 1], y1: ys[r + 1] } })),
+    );
+    doc.pages[0].tables = [{ rows: 4, columns: 3, confidence: 1, bbox: { x0: 80, y0: 94, x1: 360, y1: 212 }, cells }];
+    return doc;
+  };
+
+  it('takes every row between two rules as a record, even one whose key OCR lost', () => {
+    expect(extractMinutes(documentLines(ruled())).votes?.value).toEqual([
+      { member: '廖国华', vote: '同意' },
+      { member: '陆继红', vote: '同意' },
+      { member: '肖建华', vote: '反对' },
+    ]);
+  });
+
+  it('without the rules, cannot tell that row apart (the reason rules are looked for)', () => {
+    const votes = extractMinutes(documentLines(ocrDocument(pieces, { mergeRows: true }))).votes?.value ?? [];
+    expect(votes.map((v) => v.member)).not.toContain('廖国华');
   });
 });
 

@@ -17,6 +17,8 @@ describe('parseChineseDate', () => {
     ['二〇二四年三月五日', '2024-03-05', 'numerals'],
     ['二零二四年三月五日', '2024-03-05', 'numerals'],
     ['二○二四年三月五日', '2024-03-05', 'numerals'],
+    ['二O二四年三月五日', '2024-03-05', 'numerals'], // OCR: the zero read as the letter O
+    ['二0二四年三月五日', '2024-03-05', 'numerals'], // or as the figure 0
     ['二〇二四年十二月三十一日', '2024-12-31', 'numerals'],
     ['二〇二四年十月二十日', '2024-10-20', 'numerals'],
     ['一九九九年一月十一日', '1999-01-11', 'numerals'],
@@ -85,6 +87,11 @@ describe('findDates', () => {
     for (const d of found) expect(text.slice(d.start, d.end)).toBe(d.raw);
     expect(found[0].raw).toBe('２０２４年３月５日');
     expect(found[1].raw).toBe('二〇二四年十二月三十一日');
+  });
+
+  it('finds a date whose written zero OCR read as O, but no year made of letters alone', () => {
+    expect(findDates('会议于二O二四年三月二十七日(星期三)召开').map((d) => d.iso)).toEqual(['2024-03-27']);
+    expect(findDates('OO二四年三月五日')).toEqual([]);
   });
 
   it('finds spaced dates and two-digit years', () => {

@@ -179,7 +179,19 @@ describe('findMoney', () => {
     expect(findMoney('代偿款项：叁佰贰拾伍元零肆分及 1,000.50 元').map((m) => m.fen)).toEqual([32_504, 100_050]);
   });
 
-  it.each(['2024年3月5日', '新增500万人', '第12条', '单位：万元', '编号2024-001'])('finds nothing in %s', (text) => {
+  it('reads an amount after putting right what OCR commonly confuses, and says so', () => {
+    // 参 for 叁, 染 for 柒, 抬 for 拾; the ¥ of the figures read as # or Y
+    const text = '担保金额人民币参佰染抬万元整（# 3,700,000.00）';
+    const found = findMoney(text);
+    expect(found.map(({ fen, form, repaired }) => ({ fen, form, repaired }))).toEqual([
+      { fen: 370_000_000, form: 'capital', repaired: true },
+      { fen: 370_000_000, form: 'figures', repaired: true },
+    ]);
+    for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.raw);
+    expect(findMoney('人民币叁佰元整（Y300.00）').map((m) => [m.fen, m.repaired])).toEqual([[30_000, undefined], [30_000, true]]);
+  });
+
+  it.each(['2024年3月5日', '新增500万人', '第12条', '单位：万元', '编号2024-001', '参会人员5人', '抬头Y300', '型号#3,000'])('finds nothing in %s', (text) => {
     expect(findMoney(text)).toEqual([]);
   });
 });

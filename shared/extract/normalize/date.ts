@@ -74,9 +74,12 @@ function readFiguresYear(s: string): number | undefined {
   return undefined;
 }
 
-/** 二〇二四 -> 2024 (four digits, written one by one). */
+/**
+ * 二〇二四 -> 2024 (four digits, written one by one). A zero OCR read as the letter O or the
+ * figure 0 among Chinese digits (二O二四, 二0二四) can only be 〇.
+ */
 function readNumeralsYear(s: string): number | undefined {
-  const digits = parseChineseDigits(s);
+  const digits = parseChineseDigits(/[^\dOo]/u.test(s) ? s.replace(/[Oo0]/gu, '〇') : s);
   return digits?.length === 4 ? Number(digits) : undefined;
 }
 
@@ -101,7 +104,7 @@ const NUMERAL_DATE_CHARS = `[${NUMERAL_CHARS}]`;
 const DATE_IN_TEXT = new RegExp(
   [
     `(?<!\\d)(?:\\d{4}|\\d{2})${SP}年${SP}\\d{1,2}${SP}月${SP}\\d{1,2}${SP}日`,
-    `[${DIGIT_SEQUENCE_CHARS}]{4}${SP}年${SP}${NUMERAL_DATE_CHARS}{1,3}${SP}月${SP}${NUMERAL_DATE_CHARS}{1,4}${SP}日`,
+    `(?=[${DIGIT_SEQUENCE_CHARS}Oo0]{0,3}[${DIGIT_SEQUENCE_CHARS}])[${DIGIT_SEQUENCE_CHARS}Oo0]{4}${SP}年${SP}${NUMERAL_DATE_CHARS}{1,3}${SP}月${SP}${NUMERAL_DATE_CHARS}{1,4}${SP}日`,
     `(?<![\\d.\\/-])\\d{4}([./-])\\d{1,2}\\1\\d{1,2}(?!\\d|[./-]\\d)`,
   ].join('|'),
   'g',

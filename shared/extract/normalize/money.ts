@@ -121,6 +121,8 @@ export interface FoundMoney extends Money {
   start: number;
   end: number;
   raw: string;
+  /** Read only after characters OCR commonly confuses were put right (染 for 柒, # for ¥). */
+  repaired?: true;
 }
 
 /**
@@ -129,14 +131,29 @@ export interface FoundMoney extends Money {
  */
 export function findMoney(text: string): FoundMoney[] {
   const found: FoundMoney[] = [];
-  for (const m of toHalfWidth(text).matchAll(MONEY_IN_TEXT)) {
+  const repaired = repairOcr(toHalfWidth(text));
+  for (const m of repaired.matchAll(MONEY_IN_TEXT)) {
     const start = m.index;
     const end = start + m[0].length;
     const raw = text.slice(start, end);
-    const money = CURRENCY_EVIDENCE.test(m[0]) ? parseMoney(raw) : undefined;
-    if (money) found.push({ ...money, start, end, raw });
+    const money = CURRENCY_EVIDENCE.test(m[0]) ? parseMoney(m[0]) : undefined;
+    if (money) found.push({ ...money, start, end, raw, ...(m[0] !== toHalfWidth(raw) ? { repaired: true } : {}) });
   }
   return found;
+}
+
+/** Characters OCR reads in place of capital numerals (参 for 叁, 染 for 柒, 抬 for 拾), where an amount in 元 follows. */
+const CAPITAL_LOOKALIKE = new RegExp(`[参染抬](?=[${NUMERAL_CHARS}参染抬]*[元圆])`, 'gu');
+const CAPITAL_OF: Readonly<Record<string, string>> = { 参: '叁', 染: '柒', 抬: '拾' };
+
+/**
+ * The text with what OCR commonly makes of an amount put right, character for character (so
+ * offsets hold): capital numerals' lookalikes, and the ¥ of "元整（¥…）" read as # or Y.
+ */
+function repairOcr(text: string): string {
+  return text
+    .replace(CAPITAL_LOOKALIKE, (ch) => CAPITAL_OF[ch])
+    .replace(/([元圆][整正]?\s*[(（]\s*)[#＃Yy](?=\s*\d)/gu, '$1¥');
 }
 
 export interface MoneyAgreement {
