@@ -35,7 +35,7 @@ const INK = 128;
  * `inset` pixels inside their rules and stacked with `gap` pixels of paper between them.
  */
 export function cellSheet(text: Gray, grids: readonly TableGrid[]): CellSheet | undefined {
-  const inset = Math.max(4, Math.round(text.width / 400));
+  const inset = Math.max(6, Math.round(text.width / 250));
   const gap = Math.max(24, Math.round(text.width / 60));
   const margin = gap;
   const crops = grids
@@ -49,7 +49,8 @@ export function cellSheet(text: Gray, grids: readonly TableGrid[]): CellSheet | 
   if (crops.length === 0) return undefined;
   const width = Math.max(...crops.map(({ box }) => box.x1 - box.x0)) + 2 * margin;
   const height = crops.reduce((h, { box }) => h + (box.y1 - box.y0) + gap, margin);
-  const pixels = new Uint8Array(width * height).fill(255);
+  // the sheet's blank is the page's paper, so the cut-outs leave no edges for OCR to read
+  const pixels = new Uint8Array(width * height).fill(paperOf(text));
   const slots: Slot[] = [];
   let y = margin;
   for (const { box } of crops) {
@@ -60,6 +61,13 @@ export function cellSheet(text: Gray, grids: readonly TableGrid[]): CellSheet | 
     y += box.y1 - box.y0 + gap;
   }
   return { gray: { width, height, pixels }, slots, cells: crops };
+}
+
+/** The gray of the paper: the commonest level on the page. */
+function paperOf(gray: Gray): number {
+  const histogram = new Uint32Array(256);
+  for (let i = 0; i < gray.pixels.length; i += 7) histogram[gray.pixels[i]]++;
+  return histogram.indexOf(Math.max(...histogram));
 }
 
 function inkIn(gray: Gray, box: BoundingBox): number {
@@ -80,7 +88,7 @@ export function withCellText(page: OcrPage, sheet: CellSheet, read: OcrPage): Oc
   for (const line of read.lines) {
     const cy = (line.bbox.y0 + line.bbox.y1) / 2;
     const slot = sheet.slots.findIndex((s) => cy >= s.y0 && cy < s.y1);
-    if (slot >= 0 && line.text.trim() !== '') linesIn[slot].push(line);
+    if (slot >= 0 && !isSpeck(line)) linesIn[slot].push(line);
   }
   const rows = new Map<string, OcrWord[]>();
   linesIn.forEach((lines, i) => {
@@ -107,6 +115,16 @@ export function withCellText(page: OcrPage, sheet: CellSheet, read: OcrPage): Oc
   }
   const cellLines = [...rows.values()].map((words) => lineOf(words.sort((a, b) => a.bbox.x0 - b.bbox.x0)));
   return { ...page, lines: [...kept, ...cellLines].sort((a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0) };
+}
+
+/**
+ * What OCR makes of specks and stains in a cell rather than of text: a line of marks and bars
+ * alone, or one character read with little confidence.
+ */
+function isSpeck(line: OcrLine): boolean {
+  const text = line.text.replace(/\s+/gu, '');
+  if (!/[\p{L}\p{N}]/u.test(text)) return true;
+  return [...text].length === 1 && line.confidence < 0.5;
 }
 
 function lineOf(words: OcrWord[]): OcrLine {
