@@ -1,7 +1,8 @@
 /**
  * Ruled tables found from their ruling lines, on pages drawn here: plain grids, merged cells,
  * forms whose rows are split differently, slanted and broken rules; and what is not a table
- * (a tick box, an underline, a frame around a paragraph, large characters).
+ * (a tick box, an underline, a frame around a paragraph, large characters); cells cut out,
+ * stacked for OCR, and what was read there put back.
  */
 import { createRequire } from 'node:module';
 import { createCanvas, GlobalFonts, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
@@ -9,7 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { OcrLine } from '../../shared/domain/text.js';
 import { segmentWords } from '../../shared/extract/lines.js';
 import type { Gray } from '../../shared/read/preprocess.js';
-import { findTableGrids } from '../../shared/read/table-grid.js';
+import { cellSheet, withCellText } from '../../shared/read/table-cells.js';
+import { findTableGrids, type TableGrid } from '../../shared/read/table-grid.js';
 
 const require = createRequire(import.meta.url);
 
@@ -166,5 +168,71 @@ describe('segments cut at cell borders', () => {
   it('keeps punctuation that belongs to the text', () => {
     const segs = segmentWords(lineOf([word('基本合规。', 100, 350), word('（一）', 600, 750)]), em, [500]);
     expect(segs.map((s) => s.display)).toEqual(['基本合规。', '（一）']);
+  });
+});
+
+describe('cells read one by one on a stacked sheet', () => {
+  const grid = (): TableGrid => ({
+    bbox: { x0: 100, y0: 200, x1: 1300, y1: 380 },
+    rows: 2,
+    columns: 3,
+    cells: [
+      { row: 1, column: 1, rowSpan: 1, columnSpan: 1, bbox: { x0: 100, y0: 200, x1: 400, y1: 290 } },
+      { row: 1, column: 2, rowSpan: 1, columnSpan: 1, bbox: { x0: 400, y0: 200, x1: 900, y1: 290 } },
+      { row: 1, column: 3, rowSpan: 1, columnSpan: 1, bbox: { x0: 900, y0: 200, x1: 1300, y1: 290 } },
+      { row: 2, column: 1, rowSpan: 1, columnSpan: 1, bbox: { x0: 100, y0: 290, x1: 400, y1: 380 } },
+      { row: 2, column: 2, rowSpan: 1, columnSpan: 2, bbox: { x0: 400, y0: 290, x1: 1300, y1: 380 } },
+    ],
+  });
+
+  it('cuts out the cells that hold ink, inside their rules, one under another', () => {
+    const { canvas, ctx } = page();
+    ctx.fillText('注册资本', 120, 222);
+    ctx.fillText('人民币20,000万元', 420, 222);
+    ctx.fillText('审计单位', 120, 312);
+    ctx.fillText('宁夏兴农融资担保有限责任公司审计部', 420, 300);
+    ctx.fillText('审计部', 420, 336);
+    const sheet = cellSheet(grayOf(canvas), [grid()])!;
+    // the empty cell (row 1, column 3) is left out
+    expect(sheet.cells.map((c) => `${c.table}:${c.row}`)).toEqual(['0:1', '0:1', '0:2', '0:2']);
+    expect(sheet.slots).toHaveLength(4);
+    for (let i = 1; i < sheet.slots.length; i++) expect(sheet.slots[i].y0).toBeGreaterThan(sheet.slots[i - 1].y1);
+    for (const c of sheet.cells) expect(c.box.x0).toBeGreaterThan(100);
+    expect(sheet.gray.width).toBeLessThan(1000);
+  });
+
+  it('puts what was read on the sheet back in its cells: one word a cell, one line a table row', () => {
+    const { canvas, ctx } = page();
+    ctx.fillText('注册资本', 120, 222);
+    ctx.fillText('人民币20,000万元', 420, 222);
+    ctx.fillText('审计单位', 120, 312);
+    ctx.fillText('审计部', 420, 312);
+    const sheet = cellSheet(grayOf(canvas), [grid()])!;
+    // what an engine would read on the sheet: each cell's text where its slot is, plus a speck
+    const at = (i: number, text: string, dy = 10, confidence = 0.9) => {
+      const s = sheet.slots[i];
+      const left = sheet.cells[i].box.x0 + s.dx + 10;
+      const bbox = { x0: left, y0: s.y0 + dy, x1: left + 40 * text.length, y1: s.y0 + dy + 44 };
+      return { text, confidence, bbox, words: [{ text, confidence, bbox }] };
+    };
+    const read = { pageNumber: 1, width: sheet.gray.width, height: sheet.gray.height, lines: [at(0, '注册资本'), at(1, '人民币20,000万元'), at(2, '审计单位'), at(3, '审计部'), at(3, '|', 30, 0.3)] };
+    // the page's own reading ran the row together and has a title above the table
+    const word = (text: string, x0: number, x1: number, y0: number) => ({ text, confidence: 0.8, bbox: { x0, y0, x1, y1: y0 + 44 } });
+    const pageRead = {
+      pageNumber: 1,
+      width: 2000,
+      height: 1400,
+      lines: [
+        { text: '一、基本情况', confidence: 0.9, bbox: { x0: 100, y0: 120, x1: 400, y1: 164 }, words: [word('一、基本情况', 100, 400, 120)] },
+        { text: '注册资本人民币20,000万元', confidence: 0.7, bbox: { x0: 120, y0: 222, x1: 800, y1: 266 }, words: [word('注册资本人民币20,000万元', 120, 800, 222)] },
+      ],
+    };
+    const out = withCellText(pageRead, sheet, read);
+    expect(out.lines.map((l) => l.words.map((w) => w.text))).toEqual([['一、基本情况'], ['注册资本', '人民币20,000万元'], ['审计单位', '审计部']]);
+    const [label, value] = out.lines[1].words;
+    expect(label.bbox.x0).toBeGreaterThanOrEqual(100);
+    expect(label.bbox.x1).toBeLessThanOrEqual(400);
+    expect(value.bbox.x0).toBeGreaterThanOrEqual(400);
+    expect(value.bbox.y0).toBeGreaterThanOrEqual(200);
   });
 });
