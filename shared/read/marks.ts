@@ -4,8 +4,8 @@
  * text as ☑ and empty ones as ☐, in place of whatever OCR made of them, so that a label read
  * with its box says which option was chosen. Structures an engine found itself (Textract) are kept.
  */
-import type { BoundingBox, OcrLine, OcrPage, OcrSelection, OcrTable, OcrWord } from '../domain/text.js';
-import { joinInReadingOrder, joinWords, partsOutside } from '../adapters/ocr-geometry.js';
+import type { BoundingBox, OcrLine, OcrPage, OcrSelection, OcrSignature, OcrTable, OcrWord } from '../domain/text.js';
+import { joinInReadingOrder, joinWords, partsOutside, unionBox } from '../adapters/ocr-geometry.js';
 import type { PreparedPage } from './images.js';
 import { findSignaturePlaces } from './signatures.js';
 import type { TableGrid } from './table-grid.js';
@@ -105,5 +105,32 @@ function tableOf(grid: TableGrid, lines: readonly OcrLine[]): OcrTable {
       const text = joinInReadingOrder(inside);
       return { ...cell, text, confidence: inside.length ? Math.min(...inside.map((w) => w.confidence)) : 1 };
     }),
+  };
+}
+
+/**
+ * The page with the signature places whose handwriting, read on its own, says 拒签 turned from
+ * signed to refused: the place is not signed, and 拒签 is written into the text of its line
+ * (as the boxes are), so that a refusal reads the same whether typed or written by hand.
+ */
+export function writeRefusals(page: OcrPage, refused: ReadonlySet<OcrSignature>): OcrPage {
+  if (refused.size === 0) return page;
+  const em = characterHeight(page.lines.flatMap((l) => l.words)) ?? 40;
+  const lines = page.lines.map((l) => ({ ...l, words: [...l.words] }));
+  for (const place of refused) {
+    const word: OcrWord = { text: '拒签', confidence: 0.8, bbox: place.bbox };
+    const line = lineOf(lines, place.bbox, em);
+    if (!line) {
+      lines.push({ text: word.text, confidence: word.confidence, bbox: word.bbox, words: [word] });
+      continue;
+    }
+    line.words = [...line.words.filter((w) => w.bbox.x1 <= place.bbox.x0 || w.bbox.x0 >= place.bbox.x1), word].sort((a, b) => a.bbox.x0 - b.bbox.x0);
+    line.text = joinWords(line.words.map((w) => w.text));
+    line.bbox = unionBox([line.bbox, place.bbox])!;
+  }
+  return {
+    ...page,
+    lines,
+    signatures: page.signatures?.map((s) => (refused.has(s) ? { ...s, signed: false, confidence: 0.8 } : s)),
   };
 }

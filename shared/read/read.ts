@@ -1,10 +1,12 @@
 import type { OcrEngine } from '../ports.js';
-import type { OcrPage, ReadDocument } from '../domain/text.js';
+import type { OcrPage, PageImage, ReadDocument } from '../domain/text.js';
 import type { IntakeLimits, MediaType } from '../intake/gate.js';
 import { pdfPageCount, pdfTextLayer, rasterizePdf } from '../pdf/rasterize.js';
 import type { Canvas } from '@napi-rs/canvas';
 import { decodeImagePages, grayPng, imagePageCount, prepareForOcr, type PreparedPage } from './images.js';
-import { addMarks } from './marks.js';
+import { addMarks, writeRefusals } from './marks.js';
+import { linesBySlot, stackRegions } from './sheet.js';
+import { REFUSAL } from './signatures.js';
 import { cellSheet, withCellText } from './table-cells.js';
 
 /** Resolution scanned PDF pages are rendered at for OCR. */
@@ -33,21 +35,21 @@ export async function readDocument(bytes: Uint8Array, type: MediaType, ocr: OcrE
     // blank pages (the backs of sheets) are not worth preparing and recognizing
     const inked = canvases.map((canvas, i) => ({ canvas, pageNumber: firstPage + i })).filter(({ canvas }) => !isBlank(canvas));
     const prepared = await Promise.all(inked.map(({ canvas, pageNumber }) => prepareForOcr(canvas, pageNumber)));
-    let recognized: OcrPage[] = [];
-    try {
-      if (prepared.length > 0) recognized = await ocr.recognize(prepared.map((p) => p.page));
-      recognized = await readCells(ocr, recognized, prepared);
-    } catch (err) {
-      throw new OcrFailedError(ocr.name, err);
-    }
+    const read: Recognize = async (images) => {
+      if (images.length === 0) return [];
+      try {
+        return await ocr.recognize(images);
+      } catch (err) {
+        throw new OcrFailedError(ocr.name, err);
+      }
+    };
+    const withCells = await readCells(read, await read(prepared.map((p) => p.page)), prepared);
+    const recognized = await readSignedPlaces(read, withCells.map((page, i) => addMarks(page, prepared[i])), prepared);
     let next = 0;
     canvases.forEach((canvas, i) => {
       const pageNumber = firstPage + i;
       if (!inked.some((p) => p.canvas === canvas)) pages.push({ pageNumber, width: canvas.width, height: canvas.height, lines: [] });
-      else {
-        pages.push(addMarks(recognized[next], prepared[next]));
-        next++;
-      }
+      else pages.push(recognized[next++]);
     });
   };
 
@@ -70,21 +72,55 @@ export async function readDocument(bytes: Uint8Array, type: MediaType, ocr: OcrE
   return { source: 'ocr', engine: ocr.name, pages };
 }
 
+/** The OCR engine's recognize, its failures as OcrFailedError. */
+type Recognize = (images: PageImage[]) => Promise<OcrPage[]>;
+
 /**
  * Pages whose ruled tables the engine did not find itself get their cells read one by one: the
  * cells of each page on one sheet, all sheets in one more call to the engine (see table-cells.ts).
  */
-async function readCells(ocr: OcrEngine, pages: OcrPage[], prepared: PreparedPage[]): Promise<OcrPage[]> {
+async function readCells(read: Recognize, pages: OcrPage[], prepared: PreparedPage[]): Promise<OcrPage[]> {
   const sheets = pages.map((page, i) => (page.tables ? undefined : cellSheet(prepared[i].text, prepared[i].grids)));
   const images = await Promise.all(
     sheets.flatMap((sheet, i) => (sheet ? [grayPng(sheet.gray).then((image) => ({ pageNumber: pages[i].pageNumber, image, width: sheet.gray.width, height: sheet.gray.height, layout: 'lines' as const }))] : [])),
   );
   if (images.length === 0) return pages;
-  const read = await ocr.recognize(images);
+  const sheetsRead = await read(images);
   let next = 0;
   return pages.map((page, i) => {
     const sheet = sheets[i];
-    return sheet ? withCellText(page, sheet, read[next++]) : page;
+    return sheet ? withCellText(page, sheet, sheetsRead[next++]) : page;
+  });
+}
+
+/**
+ * Signature places judged signed have their handwriting read once more, on its own (all of them
+ * on one sheet per page, one more call to the engine): one that says 拒签 is a refusal.
+ */
+async function readSignedPlaces(read: Recognize, pages: OcrPage[], prepared: PreparedPage[]): Promise<OcrPage[]> {
+  const signed = pages.map((page) => (page.signatures ?? []).filter((s) => s.signed));
+  const sheets = signed.map((places, i) => {
+    const { text } = prepared[i];
+    const pad = Math.round(text.width / 200);
+    const regions = places.map(({ bbox: b }) => ({
+      x0: Math.max(0, b.x0 - pad),
+      y0: Math.max(0, b.y0 - pad),
+      x1: Math.min(text.width, b.x1 + pad),
+      y1: Math.min(text.height, b.y1 + pad),
+    }));
+    return regions.length ? stackRegions(text, regions) : undefined;
+  });
+  const images = await Promise.all(
+    sheets.flatMap((sheet, i) => (sheet ? [grayPng(sheet.gray).then((image) => ({ pageNumber: pages[i].pageNumber, image, width: sheet.gray.width, height: sheet.gray.height, layout: 'lines' as const }))] : [])),
+  );
+  if (images.length === 0) return pages;
+  const sheetsRead = await read(images);
+  let next = 0;
+  return pages.map((page, i) => {
+    const sheet = sheets[i];
+    if (!sheet) return page;
+    const texts = linesBySlot(sheet, sheetsRead[next++]).map((lines) => lines.map((l) => l.text).join(''));
+    return writeRefusals(page, new Set(signed[i].filter((_, k) => REFUSAL.test(texts[k]))));
   });
 }
 

@@ -17,7 +17,7 @@ const SIGNATURE_LABEL = /(?:[(（〈《【]\s*签\s*[字宁学名章]|签\s*[字
 /** Printed text that ends a signature place: a date, or the next label. */
 const PRINTED_AFTER = /[〇零一二三四五六七八九十OoО○0-9]{2,4}\s*年|日期|[:：]/u;
 /** Words written in a signature place that refuse to sign (拒 is often read as 驴, 扩 or 护 in handwriting). */
-const REFUSAL = /拒|不签|[驴扩护]签/u;
+export const REFUSAL = /拒|不签|[驴扩护]签/u;
 
 /** Minimum ink, in character areas, for a place to hold handwriting: a stroke or two of a name, not specks. */
 const MIN_INK_EM2 = 0.12;

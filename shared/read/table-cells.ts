@@ -9,20 +9,10 @@
 import type { BoundingBox, OcrLine, OcrPage, OcrWord } from '../domain/text.js';
 import { joinWords, partsOutside, unionBox } from '../adapters/ocr-geometry.js';
 import type { Gray } from './preprocess.js';
+import { linesBySlot, stackRegions, type Sheet } from './sheet.js';
 import type { TableGrid } from './table-grid.js';
 
-/** Where a cell's cut-out lies on the sheet: sheet y from y0 to y1, shifted by (dx, dy) from the page. */
-interface Slot {
-  y0: number;
-  y1: number;
-  dx: number;
-  dy: number;
-}
-
-export interface CellSheet {
-  /** The sheet's pixels, to be read as one more page. */
-  gray: Gray;
-  slots: Slot[];
+export interface CellSheet extends Sheet {
   /** The cells cut out (page pixels; same order as `slots`), with their table and row. */
   cells: Array<{ box: BoundingBox; table: number; row: number }>;
 }
@@ -30,15 +20,10 @@ export interface CellSheet {
 /** Ink darker than this counts when telling an empty cell. */
 const INK = 128;
 
-/**
- * The sheet of a page's table cells, or undefined when no cell holds ink. Cells are cut out
- * `inset` pixels inside their rules and stacked with `gap` pixels of paper between them.
- */
+/** The sheet of a page's table cells (cut out inside their rules), or undefined when no cell holds ink. */
 export function cellSheet(text: Gray, grids: readonly TableGrid[]): CellSheet | undefined {
   const inset = Math.max(6, Math.round(text.width / 250));
-  const gap = Math.max(24, Math.round(text.width / 60));
-  const margin = gap;
-  const crops = grids
+  const cells = grids
     .flatMap((g, table) => g.cells.map((cell) => ({ cell, table })))
     .map(({ cell, table }) => ({
       box: { x0: cell.bbox.x0 + inset, y0: cell.bbox.y0 + inset, x1: cell.bbox.x1 - inset, y1: cell.bbox.y1 - inset },
@@ -46,28 +31,8 @@ export function cellSheet(text: Gray, grids: readonly TableGrid[]): CellSheet | 
       row: cell.row,
     }))
     .filter(({ box }) => box.x1 - box.x0 > 4 && box.y1 - box.y0 > 4 && inkIn(text, box) >= 12);
-  if (crops.length === 0) return undefined;
-  const width = Math.max(...crops.map(({ box }) => box.x1 - box.x0)) + 2 * margin;
-  const height = crops.reduce((h, { box }) => h + (box.y1 - box.y0) + gap, margin);
-  // the sheet's blank is the page's paper, so the cut-outs leave no edges for OCR to read
-  const pixels = new Uint8Array(width * height).fill(paperOf(text));
-  const slots: Slot[] = [];
-  let y = margin;
-  for (const { box } of crops) {
-    for (let row = box.y0; row < box.y1; row++) {
-      pixels.set(text.pixels.subarray(row * text.width + box.x0, row * text.width + box.x1), (y + row - box.y0) * width + margin);
-    }
-    slots.push({ y0: y, y1: y + (box.y1 - box.y0), dx: margin - box.x0, dy: y - box.y0 });
-    y += box.y1 - box.y0 + gap;
-  }
-  return { gray: { width, height, pixels }, slots, cells: crops };
-}
-
-/** The gray of the paper: the commonest level on the page. */
-function paperOf(gray: Gray): number {
-  const histogram = new Uint32Array(256);
-  for (let i = 0; i < gray.pixels.length; i += 7) histogram[gray.pixels[i]]++;
-  return histogram.indexOf(Math.max(...histogram));
+  if (cells.length === 0) return undefined;
+  return { ...stackRegions(text, cells.map((c) => c.box)), cells };
 }
 
 function inkIn(gray: Gray, box: BoundingBox): number {
@@ -84,22 +49,14 @@ function inkIn(gray: Gray, box: BoundingBox): number {
  * nothing in are kept.
  */
 export function withCellText(page: OcrPage, sheet: CellSheet, read: OcrPage): OcrPage {
-  const linesIn = sheet.slots.map((): OcrLine[] => []);
-  for (const line of read.lines) {
-    const cy = (line.bbox.y0 + line.bbox.y1) / 2;
-    const slot = sheet.slots.findIndex((s) => cy >= s.y0 && cy < s.y1);
-    if (slot >= 0 && !isSpeck(line)) linesIn[slot].push(line);
-  }
+  const linesIn = linesBySlot(sheet, read);
   const rows = new Map<string, OcrWord[]>();
   linesIn.forEach((lines, i) => {
     if (lines.length === 0) return;
-    const { dx, dy } = sheet.slots[i];
-    const words = lines.sort((a, b) => a.bbox.y0 - b.bbox.y0).flatMap((l) => l.words);
-    const box = unionBox(lines.map((l) => l.bbox))!;
     const word: OcrWord = {
       text: joinWords(lines.map((l) => l.text)),
-      confidence: Math.min(...words.map((w) => w.confidence)),
-      bbox: { x0: box.x0 - dx, y0: box.y0 - dy, x1: box.x1 - dx, y1: box.y1 - dy },
+      confidence: Math.min(...lines.flatMap((l) => l.words).map((w) => w.confidence)),
+      bbox: unionBox(lines.map((l) => l.bbox))!,
     };
     const key = `${sheet.cells[i].table}:${sheet.cells[i].row}`;
     rows.set(key, [...(rows.get(key) ?? []), word]);
@@ -115,16 +72,6 @@ export function withCellText(page: OcrPage, sheet: CellSheet, read: OcrPage): Oc
   }
   const cellLines = [...rows.values()].map((words) => lineOf(words.sort((a, b) => a.bbox.x0 - b.bbox.x0)));
   return { ...page, lines: [...kept, ...cellLines].sort((a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0) };
-}
-
-/**
- * What OCR makes of specks and stains in a cell rather than of text: a line of marks and bars
- * alone, or one character read with little confidence.
- */
-function isSpeck(line: OcrLine): boolean {
-  const text = line.text.replace(/\s+/gu, '');
-  if (!/[\p{L}\p{N}]/u.test(text)) return true;
-  return [...text].length === 1 && line.confidence < 0.5;
 }
 
 function lineOf(words: OcrWord[]): OcrLine {

@@ -142,9 +142,9 @@ export function findMoney(text: string): FoundMoney[] {
   return found;
 }
 
-/** Characters OCR reads in place of capital numerals (参 for 叁, 染 for 柒, 抬 for 拾), where an amount in 元 follows. */
-const CAPITAL_LOOKALIKE = new RegExp(`[参染抬](?=[${NUMERAL_CHARS}参染抬]*[元圆])`, 'gu');
-const CAPITAL_OF: Readonly<Record<string, string>> = { 参: '叁', 染: '柒', 抬: '拾' };
+/** Characters OCR reads in place of capital numerals (参 for 叁, 染 or 类 for 柒, 抬 for 拾), where an amount in 元 follows. */
+const CAPITAL_LOOKALIKE = new RegExp(`[参染类抬](?=[${NUMERAL_CHARS}参染类抬]*[元圆])`, 'gu');
+const CAPITAL_OF: Readonly<Record<string, string>> = { 参: '叁', 染: '柒', 类: '柒', 抬: '拾' };
 
 /**
  * The text with what OCR commonly makes of an amount put right, character for character (so
