@@ -11,7 +11,7 @@ import type { Gray } from '../../shared/read/preprocess.js';
 import { findSeals } from '../../shared/read/seals.js';
 import { findSignaturePlaces } from '../../shared/read/signatures.js';
 import { findTickBoxes } from '../../shared/read/tick-boxes.js';
-import { writeBoxes } from '../../shared/read/marks.js';
+import { writeBoxes, writeRefusals } from '../../shared/read/marks.js';
 import { sealChecks, sealsOf } from '../../shared/validate/document-checks.js';
 
 const require = createRequire(import.meta.url);
@@ -168,6 +168,25 @@ describe('signature places from pixels', () => {
       ['见证人（签字）：', false],
       ['记录人（签名）：', false],
     ]);
+  });
+});
+
+describe('a refusal read in a place first judged signed', () => {
+  it('turns the place to not signed and writes 拒签 into its line', () => {
+    const word = (text: string, x0: number, x1: number) => ({ text, confidence: 0.9, bbox: { x0, y0: 100, x1, y1: 148 } });
+    const signed = { signed: true, confidence: 0.95, bbox: { x0: 560, y0: 90, x1: 700, y1: 160 }, label: '被评议人（签字）：' };
+    const other = { signed: true, confidence: 0.95, bbox: { x0: 560, y0: 290, x1: 700, y1: 360 }, label: '调查人（签字）：' };
+    const page = {
+      pageNumber: 1,
+      width: 1600,
+      height: 900,
+      lines: [{ text: '被评议人（签字）：驴', confidence: 0.6, bbox: { x0: 100, y0: 100, x1: 620, y1: 148 }, words: [word('被评议人（签字）：', 100, 540), word('驴', 580, 620)] }],
+      signatures: [signed, other],
+    };
+    const out = writeRefusals(page, new Set([signed]));
+    expect(out.lines[0].text).toBe('被评议人（签字）：拒签');
+    expect(out.signatures?.map((s) => s.signed)).toEqual([false, true]);
+    expect(writeRefusals(page, new Set())).toBe(page);
   });
 });
 
