@@ -200,19 +200,40 @@ export function isInstitutionName(text: string): boolean {
  */
 export function findInstitution(lines: TextLine[] | Layout): Field<string> | undefined {
   const layout = lines instanceof Layout ? lines : new Layout(lines);
+  const seen: Array<{ name: string; line: TextLine; certainty: number }> = [];
   for (const row of layout.rows) {
-    for (const seg of row.segments) {
-      if (isInstitutionName(seg.display)) return fieldFrom(seg.line, { value: seg.display, certainty: 0.95 });
-    }
+    for (const seg of row.segments) if (isInstitutionName(seg.display)) seen.push({ name: seg.display, line: seg.line, certainty: 0.95 });
   }
   for (const p of layout.paragraphs()) {
     for (const m of p.display.matchAll(INSTITUTION_IN_TEXT)) {
       const clause = m[0].split(/[，。；：:、“”"（）()\s]/u).at(-1)!;
       const name = clause.replace(BEFORE_NAME, '');
-      if (isInstitutionName(name)) return fieldFrom(spanLine(p, m.index, m.index + m[0].length), { value: name, certainty: 0.8 });
+      // a name standing alone in its row was already seen as a segment
+      const at = m.index + m[0].length - name.length;
+      const row = p.rows[p.starts.filter((start) => start <= at).length - 1];
+      if (!isInstitutionName(name) || row?.segments.some((seg) => seg.display === name)) continue;
+      seen.push({ name, line: spanLine(p, m.index, m.index + m[0].length), certainty: 0.8 });
     }
   }
-  return undefined;
+  const first = seen[0];
+  if (!first) return undefined;
+  // The same name read differently elsewhere (a character or two apart): the reading found most
+  // often wins; when none does, a person decides.
+  const readings = seen.filter((s) => s.name === first.name || sameNameMisread(s.name, first.name));
+  const count = (name: string) => readings.filter((r) => r.name === name).length;
+  const names = [...new Set(readings.map((r) => r.name))].sort((a, b) => count(b) - count(a));
+  if (names.length === 1) return fieldFrom(first.line, { value: first.name, certainty: first.certainty });
+  const best = readings.find((r) => r.name === names[0])!;
+  return count(names[0]) > count(names[1])
+    ? fieldFrom(best.line, { value: best.name, certainty: Math.min(best.certainty, 0.9) })
+    : fieldFrom(first.line, { value: first.name, certainty: 0.5 });
+}
+
+/** Two readings of one name: the same length and at most two characters different. */
+function sameNameMisread(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  return x.length === y.length && x.filter((ch, i) => ch !== y[i]).length <= 2;
 }
 
 /** The first match of a pattern in the document's running text, as a field. */

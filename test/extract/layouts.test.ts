@@ -12,6 +12,7 @@ import { extractMinutes } from '../../shared/extract/minutes.js';
 import { isPersonName, nameAtEnd, nameList } from '../../shared/extract/names.js';
 import { periodColumn, unitIn } from '../../shared/extract/table.js';
 import { REVIEW_CONFIDENCE } from '../../shared/pipeline/review.js';
+import { findInstitution } from '../../shared/extract/values.js';
 import { documentLines } from '../../shared/extract/lines.js';
 import { linesOf, ocrDocument, ocrLines } from './helpers.js';
 
@@ -290,6 +291,19 @@ describe('ruled tables the reader found', () => {
 });
 
 describe('honesty: no value rather than a wrong one', () => {
+  it('checks an institution name against its other readings in the document', () => {
+    const twice = linesOf(`山西虽染市融资担保有限责任公司
+会议纪要
+山西吕梁市融资担保有限责任公司于2024年3月5日召开评审会。
+山西吕梁市融资担保有限责任公司`);
+    expect(findInstitution(twice)).toMatchObject({ value: '山西吕梁市融资担保有限责任公司' });
+    const once = linesOf(`山西虽染市融资担保有限责任公司
+会议纪要
+山西吕梁市融资担保有限责任公司于2024年3月5日召开评审会。`);
+    const field = findInstitution(once)!;
+    expect(field.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+
   it('does not take a sentence for a name', () => {
     const f = extractFactSheet(linesOf('本材料已送达被评议人。被评议人在规定期限内未提出异议。'));
     expect(f.evaluatedPerson).toBeUndefined();
