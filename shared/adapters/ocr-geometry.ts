@@ -74,19 +74,27 @@ export function wordChars(word: { text: string; bbox: BoundingBox }): Array<{ ch
 }
 
 /**
+ * A word cut where its characters change class (placed in proportion along the word): runs of
+ * characters with the same `classOf` become parts. A word of a single class comes back whole.
+ */
+export function partsBy<K>(word: OcrWord, classOf: (x0: number, x1: number) => K): Array<{ key: K; word: OcrWord }> {
+  const parts: Array<{ key: K; text: string; x0: number; x1: number }> = [];
+  for (const { ch, x0, x1 } of wordChars(word)) {
+    const key = classOf(x0, x1);
+    const last = parts.at(-1);
+    if (last && last.key === key) {
+      last.text += ch;
+      last.x1 = x1;
+    } else parts.push({ key, text: ch, x0, x1 });
+  }
+  if (parts.length === 1) return [{ key: parts[0].key, word }];
+  return parts.map((p) => ({ key: p.key, word: { ...word, text: p.text, bbox: { ...word.bbox, x0: p.x0, x1: p.x1 } } }));
+}
+
+/**
  * The parts of a word whose characters lie outside a region (`over` says, from a character's
  * extent, whether it lies inside): the word split where characters are dropped.
  */
 export function partsOutside(word: OcrWord, over: (x0: number, x1: number) => boolean): OcrWord[] {
-  const parts: OcrWord[] = [];
-  let current: { text: string; x0: number; x1: number } | undefined;
-  const flush = () => current && parts.push({ ...word, text: current.text, bbox: { ...word.bbox, x0: current.x0, x1: current.x1 } });
-  for (const { ch, x0, x1 } of wordChars(word)) {
-    if (over(x0, x1)) {
-      flush();
-      current = undefined;
-    } else current = current ? { ...current, text: current.text + ch, x1 } : { text: ch, x0, x1 };
-  }
-  flush();
-  return parts.length === 1 && parts[0].text === word.text ? [word] : parts;
+  return partsBy(word, over).flatMap((p) => (p.key ? [] : [p.word]));
 }

@@ -10,7 +10,7 @@ const SIGNALS: Record<Exclude<DocumentKind, 'UNKNOWN'>, { titles: string[]; body
   },
   FACT_SHEET: {
     titles: ['事实认定材料', '事实认证材料', '事实认定书', '尽职免责事实认定'],
-    body: ['被评议人', '被调查人', '评议结论', '认定结论', '基本尽职', '不尽职', '送达', '异议', '尽职免责', '工作小组', '签字确认'],
+    body: ['被评议人', '被调查人', '评议结论', '认定结论', '认定意见', '认定日期', '事实认定', '基本尽职', '不尽职', '送达', '异议', '尽职免责', '工作小组', '签字确认'],
   },
   AUDIT_REPORT: {
     titles: ['审计报告', '审计意见书', '专项审计', '内部审计报告', '审计结果报告'],
@@ -30,12 +30,14 @@ export interface Classification {
  * heavily, body phrases add up. Weak or tied evidence gives UNKNOWN rather than a guess.
  */
 export function classify(lines: TextLine[]): Classification {
-  const head = lines.filter((l) => l.page === 1).slice(0, 6);
+  const firstLines = lines.filter((l) => l.page === 1).slice(0, 6).map((l) => l.text);
+  // a long title may wrap: each line, and each line joined with the next
+  const head = [...firstLines, ...firstLines.slice(1).map((t, i) => firstLines[i] + t)];
   const body = lines.map((l) => l.text).join('\n');
   const scored = (Object.keys(SIGNALS) as Array<keyof typeof SIGNALS>).map((kind) => {
     const evidence: string[] = [];
     let score = 0;
-    const title = SIGNALS[kind].titles.find((t) => head.some((l) => fuzzyFind(l.text, t, errorBudget(t))));
+    const title = SIGNALS[kind].titles.find((t) => head.some((text) => fuzzyFind(text, t, errorBudget(t))));
     if (title) {
       score += 6;
       evidence.push(`标题含“${title}”`);

@@ -168,14 +168,17 @@ export function chineseText(value: string): string {
 
 /** An identifier such as a project number (YNDB-2023-0147) or a document number (X担〔2024〕12号, 〔2021〕第17期). */
 export const idValue: ValueParser<string> = (text) => {
-  // The year of a document number is in 〔〕; typists and OCR write [ ] 【 】 （ ） ［ ］ for it.
-  const t = toHalfWidth(text).replace(/[(（\[【［〔]\s*(\d{4})\s*[)）\]】］〕]/gu, '〔$1〕');
+  // The year of a document number is in 〔〕; typists and OCR write [ ] 【 】 （ ） ［ ］ for it,
+  // and OCR may read the closing one as j or J.
+  const half = toHalfWidth(text);
+  const t = half.replace(/[(（\[【［〔]\s*(\d{4})\s*(?:[)）\]】］〕]|[jJ][)）\]】］〕jJ]?)/gu, '〔$1〕');
+  const letterBracket = /[(（\[【［〔]\s*\d{4}\s*[jJ]/u.test(half);
   const m = t.match(/([A-Za-z0-9\u4e00-\u9fff]*)〔\d{4}〕\s*第?\s*\d+\s*[号期]|[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|[A-Z]{2,}[A-Z0-9]*\d{2,}[A-Z0-9]*|第\d+期/u);
   if (!m) return undefined;
   const value = m[0].replace(/\s+/g, '');
   // An issuer's prefix is short (融通担保纪〔2021〕2号); a long one has likely taken up a title. A
   // bare 第12期 may have lost its year.
-  const certainty = (m[1]?.length ?? 0) > 8 || /^第\d+期$/.test(value) ? 0.6 : 1;
+  const certainty = (m[1]?.length ?? 0) > 8 || /^第\d+期$/.test(value) ? 0.6 : letterBracket ? 0.9 : 1;
   return { value, certainty };
 };
 

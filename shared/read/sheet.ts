@@ -44,7 +44,7 @@ export function stackRegions(gray: Gray, regions: readonly BoundingBox[]): Sheet
 
 /**
  * What the engine read in each slot of a sheet, as lines moved back to the page; lines of specks
- * and stains are left out (a line of marks and bars alone, or one character read with little confidence).
+ * and stains are left out (a line of marks, bars and dashes alone, or one character read with little confidence).
  */
 export function linesBySlot(sheet: Sheet, read: OcrPage): OcrLine[][] {
   const out = sheet.slots.map((): OcrLine[] => []);
@@ -61,7 +61,7 @@ export function linesBySlot(sheet: Sheet, read: OcrPage): OcrLine[][] {
 
 function isSpeck(line: OcrLine): boolean {
   const text = line.text.replace(/\s+/gu, '');
-  if (!/[\p{L}\p{N}]/u.test(text)) return true;
+  if (!/[\p{L}\p{N}]/u.test(text) || /^[一_~\-—.·]+$/u.test(text)) return true;
   return [...text].length === 1 && line.confidence < 0.5;
 }
 

@@ -7,14 +7,16 @@
  * page's OCR read inside the table.
  */
 import type { BoundingBox, OcrLine, OcrPage, OcrWord } from '../domain/text.js';
-import { joinWords, partsOutside, unionBox } from '../adapters/ocr-geometry.js';
+import { joinWords, partsBy, unionBox } from '../adapters/ocr-geometry.js';
 import type { Gray } from './preprocess.js';
 import { linesBySlot, stackRegions, type Sheet } from './sheet.js';
 import type { TableGrid } from './table-grid.js';
 
 export interface CellSheet extends Sheet {
-  /** The cells cut out (page pixels; same order as `slots`), with their table and row. */
-  cells: Array<{ box: BoundingBox; table: number; row: number }>;
+  /** The cells cut out (page pixels; same order as `slots`): the cut-out, the whole cell, its table and row. */
+  cells: Array<{ box: BoundingBox; cell: BoundingBox; table: number; row: number }>;
+  /** The tables' outlines: what the page's OCR read inside them and outside every cell cut out is no text. */
+  tables: BoundingBox[];
 }
 
 /** Ink darker than this counts when telling an empty cell. */
@@ -27,12 +29,13 @@ export function cellSheet(text: Gray, grids: readonly TableGrid[]): CellSheet | 
     .flatMap((g, table) => g.cells.map((cell) => ({ cell, table })))
     .map(({ cell, table }) => ({
       box: { x0: cell.bbox.x0 + inset, y0: cell.bbox.y0 + inset, x1: cell.bbox.x1 - inset, y1: cell.bbox.y1 - inset },
+      cell: cell.bbox,
       table,
       row: cell.row,
     }))
     .filter(({ box }) => box.x1 - box.x0 > 4 && box.y1 - box.y0 > 4 && inkIn(text, box) >= 12);
   if (cells.length === 0) return undefined;
-  return { ...stackRegions(text, cells.map((c) => c.box)), cells };
+  return { ...stackRegions(text, cells.map((c) => c.box)), cells, tables: grids.map((g) => g.bbox) };
 }
 
 function inkIn(gray: Gray, box: BoundingBox): number {
@@ -44,9 +47,8 @@ function inkIn(gray: Gray, box: BoundingBox): number {
 /**
  * The page with its table cells' text as read on the sheet: each cell becomes one word (its
  * lines joined as the text runs on, its place the extent of its text), and each row of a table
- * one line of those words, left to right. The page's own words inside a cell the sheet read are
- * dropped (a word reaching out of it keeps its outside part); those in a cell the sheet read
- * nothing in are kept.
+ * one line of those words, left to right. The page's own words inside a table are dropped, but
+ * for those in a cell the sheet read nothing in, which join their cell's row.
  */
 export function withCellText(page: OcrPage, sheet: CellSheet, read: OcrPage): OcrPage {
   const linesIn = linesBySlot(sheet, read);
@@ -62,13 +64,30 @@ export function withCellText(page: OcrPage, sheet: CellSheet, read: OcrPage): Oc
     rows.set(key, [...(rows.get(key) ?? []), word]);
   });
 
-  const readBoxes = sheet.cells.filter((_, i) => linesIn[i].length > 0).map((c) => c.box);
-  const inCell = (x: number, y: number) => readBoxes.some((c) => x >= c.x0 && x < c.x1 && y >= c.y0 && y < c.y1);
+  // The page's own words in the tables: kept only where the sheet read nothing in a cell (into
+  // that cell's row); elsewhere they are what the sheet read better, or remains of the rules.
+  const inside = (b: BoundingBox, x: number, y: number) => x >= b.x0 && x < b.x1 && y >= b.y0 && y < b.y1;
   const kept: OcrLine[] = [];
   for (const line of page.lines) {
-    const words = line.words.flatMap((w) => partsOutside(w, (x0, x1) => inCell((x0 + x1) / 2, (w.bbox.y0 + w.bbox.y1) / 2)));
-    if (words.length === line.words.length && words.every((w, i) => w === line.words[i])) kept.push(line);
-    else if (words.some((w) => w.text.trim() !== '')) kept.push(lineOf(words));
+    const outside: OcrWord[] = [];
+    for (const w of line.words) {
+      const cy = (w.bbox.y0 + w.bbox.y1) / 2;
+      const placeOf = (x0: number, x1: number): number | 'outside' | 'dropped' => {
+        const cx = (x0 + x1) / 2;
+        if (!sheet.tables.some((t) => inside(t, cx, cy))) return 'outside';
+        const unread = sheet.cells.findIndex((c, i) => linesIn[i].length === 0 && inside(c.box, cx, cy));
+        return unread < 0 ? 'dropped' : unread;
+      };
+      for (const { key, word } of partsBy(w, placeOf)) {
+        if (key === 'outside') outside.push(word);
+        else if (key !== 'dropped') {
+          const row = `${sheet.cells[key].table}:${sheet.cells[key].row}`;
+          rows.set(row, [...(rows.get(row) ?? []), word]);
+        }
+      }
+    }
+    if (outside.length === line.words.length && outside.every((w, i) => w === line.words[i])) kept.push(line);
+    else if (outside.some((w) => w.text.trim() !== '')) kept.push(lineOf(outside));
   }
   const cellLines = [...rows.values()].map((words) => lineOf(words.sort((a, b) => a.bbox.x0 - b.bbox.x0)));
   return { ...page, lines: [...kept, ...cellLines].sort((a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0) };

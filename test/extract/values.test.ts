@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moneyValue } from '../../shared/extract/values.js';
+import { idValue, moneyValue } from '../../shared/extract/values.js';
 
 describe('an amount as a field value', () => {
   const read = moneyValue();
@@ -12,5 +12,17 @@ describe('an amount as a field value', () => {
   it('trusts characters put right after OCR only when the other writing confirms them', () => {
     expect(read('人民币参佰染抬万元整（# 3,700,000.00）')).toEqual({ value: 370_000_000, certainty: 1 });
     expect(read('人民币参佰染抬万元整')).toEqual({ value: 370_000_000, certainty: 0.8 });
+  });
+});
+
+describe('a document number as a field value', () => {
+  it('writes the year in 〔〕 whatever brackets were typed or read', () => {
+    expect(idValue('融通担保纪[2021]2号')).toEqual({ value: '融通担保纪〔2021〕2号', certainty: 1 });
+    expect(idValue('认定【2024】第15号')).toEqual({ value: '认定〔2024〕第15号', certainty: 1 });
+  });
+
+  it('takes a j OCR read for the closing bracket, less surely', () => {
+    expect(idValue('兴农担保审【2021Jj 14号')).toEqual({ value: '兴农担保审〔2021〕14号', certainty: 0.9 });
+    expect(idValue('认定【2024j第15号')).toEqual({ value: '认定〔2024〕第15号', certainty: 0.9 });
   });
 });

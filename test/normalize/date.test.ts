@@ -19,6 +19,9 @@ describe('parseChineseDate', () => {
     ['二○二四年三月五日', '2024-03-05', 'numerals'],
     ['二O二四年三月五日', '2024-03-05', 'numerals'], // OCR: the zero read as the letter O
     ['二0二四年三月五日', '2024-03-05', 'numerals'], // or as the figure 0
+    ['二C〇二四年三月一日', '2024-03-01', 'numerals'], // or as 〇 with a mark beside it
+    ['二〇C二四年四月十五日', '2024-04-15', 'numerals'],
+    ['二@〇二四年四月二十二日', '2024-04-22', 'numerals'],
     ['二〇二四年十二月三十一日', '2024-12-31', 'numerals'],
     ['二〇二四年十月二十日', '2024-10-20', 'numerals'],
     ['一九九九年一月十一日', '1999-01-11', 'numerals'],
@@ -92,6 +95,8 @@ describe('findDates', () => {
   it('finds a date whose written zero OCR read as O, but no year made of letters alone', () => {
     expect(findDates('会议于二O二四年三月二十七日(星期三)召开').map((d) => d.iso)).toEqual(['2024-03-27']);
     expect(findDates('OO二四年三月五日')).toEqual([]);
+    expect(findDates('CC二四年三月五日')).toEqual([]);
+    expect(findDates('送达日期:二@〇二四年四月二十二日').map((d) => d.iso)).toEqual(['2024-04-22']);
   });
 
   it('finds spaced dates and two-digit years', () => {

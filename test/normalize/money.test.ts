@@ -189,6 +189,7 @@ describe('findMoney', () => {
     ]);
     for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.raw);
     expect(findMoney('人民币叁佰元整（Y300.00）').map((m) => [m.fen, m.repaired])).toEqual([[30_000, undefined], [30_000, true]]);
+    expect(findMoney('担保额度1;560万元').map((m) => [m.fen, m.repaired])).toEqual([[1_560_000_000, true]]);
   });
 
   it.each(['2024年3月5日', '新增500万人', '第12条', '单位：万元', '编号2024-001', '参会人员5人', '抬头Y300', '型号#3,000'])('finds nothing in %s', (text) => {

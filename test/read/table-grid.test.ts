@@ -215,7 +215,8 @@ describe('cells read one by one on a stacked sheet', () => {
       const bbox = { x0: left, y0: s.y0 + dy, x1: left + 40 * text.length, y1: s.y0 + dy + 44 };
       return { text, confidence, bbox, words: [{ text, confidence, bbox }] };
     };
-    const read = { pageNumber: 1, width: sheet.gray.width, height: sheet.gray.height, lines: [at(0, '注册资本'), at(1, '人民币20,000万元'), at(2, '审计单位'), at(3, '审计部'), at(3, '|', 30, 0.3)] };
+    // (the sheet read nothing in the cell 审计单位)
+    const read = { pageNumber: 1, width: sheet.gray.width, height: sheet.gray.height, lines: [at(0, '注册资本'), at(1, '人民币20,000万元'), at(3, '审计部'), at(3, '|', 30, 0.3)] };
     // the page's own reading ran the row together and has a title above the table
     const word = (text: string, x0: number, x1: number, y0: number) => ({ text, confidence: 0.8, bbox: { x0, y0, x1, y1: y0 + 44 } });
     const pageRead = {
@@ -225,6 +226,8 @@ describe('cells read one by one on a stacked sheet', () => {
       lines: [
         { text: '一、基本情况', confidence: 0.9, bbox: { x0: 100, y0: 120, x1: 400, y1: 164 }, words: [word('一、基本情况', 100, 400, 120)] },
         { text: '注册资本人民币20,000万元', confidence: 0.7, bbox: { x0: 120, y0: 222, x1: 800, y1: 266 }, words: [word('注册资本人民币20,000万元', 120, 800, 222)] },
+        // what the page's OCR read in the cell the sheet missed, and a rule's remains read as a quote
+        { text: '审计单位”', confidence: 0.7, bbox: { x0: 120, y0: 312, x1: 410, y1: 356 }, words: [word('审计单位', 120, 300, 312), word('”', 395, 410, 312)] },
       ],
     };
     const out = withCellText(pageRead, sheet, read);

@@ -76,10 +76,13 @@ function readFiguresYear(s: string): number | undefined {
 
 /**
  * 二〇二四 -> 2024 (four digits, written one by one). A zero OCR read as the letter O or the
- * figure 0 among Chinese digits (二O二四, 二0二四) can only be 〇.
+ * figure 0 among Chinese digits (二O二四, 二0二四), or as 〇 with a mark beside it (二C〇二四),
+ * can only be 〇.
  */
 function readNumeralsYear(s: string): number | undefined {
-  const digits = parseChineseDigits(/[^\dOo]/u.test(s) ? s.replace(/[Oo0]/gu, '〇') : s);
+  // OCR may also read 〇 as two marks (C〇, 〇C, @〇): what stands beside a 〇 in a year is part of it
+  const t = s.replace(/[CcG@]+(?=[〇○])|(?<=[〇○])[CcG@]+/gu, '');
+  const digits = parseChineseDigits(/[^\dOo]/u.test(t) ? t.replace(/[Oo0]/gu, '〇') : t);
   return digits?.length === 4 ? Number(digits) : undefined;
 }
 
@@ -104,7 +107,7 @@ const NUMERAL_DATE_CHARS = `[${NUMERAL_CHARS}]`;
 const DATE_IN_TEXT = new RegExp(
   [
     `(?<!\\d)(?:\\d{4}|\\d{2})${SP}年${SP}\\d{1,2}${SP}月${SP}\\d{1,2}${SP}日`,
-    `(?=[${DIGIT_SEQUENCE_CHARS}Oo0]{0,3}[${DIGIT_SEQUENCE_CHARS}])[${DIGIT_SEQUENCE_CHARS}Oo0]{4}${SP}年${SP}${NUMERAL_DATE_CHARS}{1,3}${SP}月${SP}${NUMERAL_DATE_CHARS}{1,4}${SP}日`,
+    `(?=[${DIGIT_SEQUENCE_CHARS}Oo0CcG@]{0,5}[${DIGIT_SEQUENCE_CHARS}])(?<![${DIGIT_SEQUENCE_CHARS}Oo0CcG@])[${DIGIT_SEQUENCE_CHARS}Oo0CcG@]{4,6}${SP}年${SP}${NUMERAL_DATE_CHARS}{1,3}${SP}月${SP}${NUMERAL_DATE_CHARS}{1,4}${SP}日`,
     `(?<![\\d.\\/-])\\d{4}([./-])\\d{1,2}\\1\\d{1,2}(?!\\d|[./-]\\d)`,
   ].join('|'),
   'g',

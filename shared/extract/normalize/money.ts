@@ -148,12 +148,14 @@ const CAPITAL_OF: Readonly<Record<string, string>> = { 参: '叁', 染: '柒', �
 
 /**
  * The text with what OCR commonly makes of an amount put right, character for character (so
- * offsets hold): capital numerals' lookalikes, and the ¥ of "元整（¥…）" read as # or Y.
+ * offsets hold): capital numerals' lookalikes, the ¥ of "元整（¥…）" read as # or Y, and a
+ * thousands comma read as a semicolon (1;560万元).
  */
 function repairOcr(text: string): string {
   return text
     .replace(CAPITAL_LOOKALIKE, (ch) => CAPITAL_OF[ch])
-    .replace(/([元圆][整正]?\s*[(（]\s*)[#＃Yy](?=\s*\d)/gu, '$1¥');
+    .replace(/([元圆][整正]?\s*[(（]\s*)[#＃Yy](?=\s*\d)/gu, '$1¥')
+    .replace(/(\d)[;；](?=\d{3}(?!\d))/gu, '$1,');
 }
 
 export interface MoneyAgreement {
