@@ -193,51 +193,45 @@ function withoutRuleLeftovers(piece: Piece, cuts: readonly number[], em: number)
   return raw === piece.raw ? piece : { ...piece, raw };
 }
 
-/** A piece cut where cell borders cross it, its characters placed in proportion to their widths. */
+/** A piece cut where cell borders cross it. */
 function splitAt(piece: Piece, cuts: readonly number[]): Piece[] {
   const inside = cuts.filter((x) => x > piece.bbox.x0 && x < piece.bbox.x1);
   if (inside.length === 0) return [piece];
-  const chars = [...piece.raw];
-  const total = textWidth(piece.raw) || 1;
-  const scale = (piece.bbox.x1 - piece.bbox.x0) / total;
-  const out: Piece[] = [];
-  let at = 0;
-  let part: Piece | undefined;
-  let cell = -1;
-  for (const ch of chars) {
-    const w = textWidth(ch);
-    const x0 = piece.bbox.x0 + at * scale;
-    const x1 = x0 + w * scale;
-    const c = inside.filter((x) => x <= (x0 + x1) / 2).length;
-    if (!part || c !== cell) {
-      part = { raw: ch, bbox: { ...piece.bbox, x0, x1 }, confidence: piece.confidence };
-      out.push(part);
-      cell = c;
-    } else {
-      part.raw += ch;
-      part.bbox = { ...part.bbox, x1 };
-    }
-    at += w;
-  }
-  return out.filter((p) => p.raw.trim() !== '');
+  return partsOf(piece, (c) => inside.filter((x) => x <= (c.x0 + c.x1) / 2).length);
 }
 
+/** A word cut at its wide blanks. */
 function splitWord(text: string, bbox: BoundingBox, confidence: number): Piece[] {
-  if (!WIDE_BLANK.test(text)) return text.trim() ? [{ raw: text, bbox, confidence }] : [];
+  const piece = { raw: text, bbox, confidence };
+  if (!WIDE_BLANK.test(text)) return text.trim() ? [piece] : [];
   WIDE_BLANK.lastIndex = 0;
-  const total = textWidth(text) || 1;
-  const out: Piece[] = [];
-  let at = 0;
-  for (const part of text.split(/([\u3000\t]+| {2,})/u)) {
-    const w = textWidth(part);
-    if (part.trim() !== '' && !/^([\u3000\t]+| {2,})$/u.test(part)) {
-      const x0 = bbox.x0 + ((bbox.x1 - bbox.x0) * at) / total;
-      const x1 = bbox.x0 + ((bbox.x1 - bbox.x0) * (at + w)) / total;
-      out.push({ raw: part.trim(), bbox: { x0, y0: bbox.y0, x1, y1: bbox.y1 }, confidence });
-    }
-    at += w;
-  }
-  return out;
+  const blank = new Set<number>();
+  for (const m of text.matchAll(WIDE_BLANK)) for (let k = m.index; k < m.index + m[0].length; k++) blank.add(k);
+  let part = 0;
+  return partsOf(piece, (_, i) => (blank.has(i) ? (blank.has(i + 1) ? undefined : (part++, undefined)) : part));
+}
+
+/**
+ * The parts of a piece: its characters placed in proportion to their widths, runs of characters
+ * with the same key joined (a character without a key is left out).
+ */
+function partsOf(piece: Piece, keyOf: (c: { x0: number; x1: number }, index: number) => number | undefined): Piece[] {
+  const chars = [...piece.raw];
+  const scale = (piece.bbox.x1 - piece.bbox.x0) / (textWidth(piece.raw) || 1);
+  const out: Array<Piece & { key: number }> = [];
+  let at = piece.bbox.x0;
+  chars.forEach((ch, i) => {
+    const x0 = at;
+    at += textWidth(ch) * scale;
+    const key = keyOf({ x0, x1: at }, i);
+    if (key === undefined) return;
+    const last = out.at(-1);
+    if (last && last.key === key) {
+      last.raw += ch;
+      last.bbox = { ...last.bbox, x1: at };
+    } else out.push({ key, raw: ch, bbox: { ...piece.bbox, x0, x1: at }, confidence: piece.confidence });
+  });
+  return out.filter((p) => p.raw.trim() !== '').map(({ raw, bbox, confidence }) => ({ raw: raw.trim(), bbox, confidence }));
 }
 
 /** Width of a text in character heights: Chinese and full-width characters 1, others 0.5. */
