@@ -45,9 +45,9 @@ function inkIn(gray: Gray, box: BoundingBox): number {
 }
 
 /**
- * The page with its table cells' text as read on the sheet: each cell becomes one word (its
- * lines joined as the text runs on, its place the extent of its text), and each row of a table
- * one line of those words, left to right. The page's own words inside a table are dropped, but
+ * The page with its table cells' text as read on the sheet: a cell of one line keeps its words,
+ * a taller cell becomes one word (its lines joined as the text runs on, its place the extent of
+ * its text), and each row of a table one line of those words, left to right. The page's own words inside a table are dropped, but
  * for those in a cell the sheet read nothing in, which join their cell's row.
  */
 export function withCellText(page: OcrPage, sheet: CellSheet, read: OcrPage): OcrPage {
@@ -55,13 +55,20 @@ export function withCellText(page: OcrPage, sheet: CellSheet, read: OcrPage): Oc
   const rows = new Map<string, OcrWord[]>();
   linesIn.forEach((lines, i) => {
     if (lines.length === 0) return;
-    const word: OcrWord = {
-      text: joinWords(lines.map((l) => l.text)),
-      confidence: Math.min(...lines.flatMap((l) => l.words).map((w) => w.confidence)),
-      bbox: unionBox(lines.map((l) => l.bbox))!,
-    };
+    // a cell of one line keeps its words (where a tick box stands among them matters); the lines
+    // of a taller cell run on as one word
+    const words: OcrWord[] =
+      lines.length === 1
+        ? lines[0].words
+        : [
+            {
+              text: joinWords(lines.map((l) => l.text)),
+              confidence: Math.min(...lines.flatMap((l) => l.words).map((w) => w.confidence)),
+              bbox: unionBox(lines.map((l) => l.bbox))!,
+            },
+          ];
     const key = `${sheet.cells[i].table}:${sheet.cells[i].row}`;
-    rows.set(key, [...(rows.get(key) ?? []), word]);
+    rows.set(key, [...(rows.get(key) ?? []), ...words]);
   });
 
   // The page's own words in the tables: kept only where the sheet read nothing in a cell (into

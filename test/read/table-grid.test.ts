@@ -201,7 +201,7 @@ describe('cells read one by one on a stacked sheet', () => {
     expect(sheet.gray.width).toBeLessThan(1000);
   });
 
-  it('puts what was read on the sheet back in its cells: one word a cell, one line a table row', () => {
+  it('puts what was read on the sheet back in its cells, one line a table row', () => {
     const { canvas, ctx } = page();
     ctx.fillText('注册资本', 120, 222);
     ctx.fillText('人民币20,000万元', 420, 222);
