@@ -143,7 +143,10 @@ export function readFormValues(layout: Layout, spec: LabelSpec): LabeledValue[] 
   const claims = new Map<Placed, { plan: (typeof plans)[number]; distance: number }>();
   for (const plan of plans) {
     if (!plan.f.column || (plan.f.rest !== undefined && plan.f.rest !== '' && plan.own.length > 0)) continue;
+    // in a ruled table, a value stays within its row's rules
+    const tableRow = plan.f.segs[0].line.tableRow;
     for (const seg of columnBlock(layout, plan.f, plan.right, isStop, stops, labelSegs)) {
+      if (seg.line.tableRow !== tableRow) continue;
       const distance = Math.abs(layout.rows[seg.row].cy - plan.f.row.cy);
       const claim = claims.get(seg);
       if (!claim || distance < claim.distance) claims.set(seg, { plan, distance });
@@ -172,6 +175,7 @@ export function readFormValues(layout: Layout, spec: LabelSpec): LabeledValue[] 
       let next = layout.below(row, true);
       while (
         row.segments.at(-1) === lastSeg &&
+        next?.segments[0]?.line.tableRow === lastSeg.line.tableRow &&
         (layout.continues(row, next, true) || (next && nextListItem(pieces.map((p) => p.text).join(''), next) && layout.continues(row, next, true, true))) &&
         !startsWithColonLabel(next.segments[0].text, entries)
       ) {
