@@ -100,7 +100,18 @@ function cutsAcross(borders: readonly CellBorder[], box: BoundingBox): number[] 
 }
 
 export function normalizeLine(text: string): string {
-  return compactSpaces(toHalfWidth(text)).trim();
+  return compactSpaces(toHalfWidth(repairBrackets(text))).trim();
+}
+
+/**
+ * Round brackets OCR read as angle or title marks: a pair opened by 〈 or 《 and closed by ) or ）
+ * (or the other way round) is a pair of round brackets, and 〈 or 《 doubled with ( is one
+ * bracket: 事务所〈有限责任公司) is 事务所（有限责任公司）. Matching 《》 (a title) are kept.
+ */
+export function repairBrackets(text: string): string {
+  return text
+    .replace(/[〈《]\s*[(（]?([^〈《〉》()（）]{1,40})[)）]/gu, '（$1）')
+    .replace(/[(（]([^〈《〉》()（）]{1,40})[〉》]/gu, '（$1）');
 }
 
 /** The height of one character: the median height of the line's words that hold a Chinese character, else the line's. */
@@ -156,7 +167,7 @@ export function segmentWords(line: OcrLine, em: number, cuts: readonly number[] 
       if (i > 0 && (gap > 0.15 * em || /[A-Za-z0-9]$/.test(raw) && /^[A-Za-z0-9]/.test(p.raw))) raw += ' ';
       raw += p.raw;
     });
-    const display = compactSpaces(raw).trim();
+    const display = compactSpaces(repairBrackets(raw)).trim();
     return {
       text: toHalfWidth(display),
       display,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { repairBrackets } from '../../shared/extract/lines.js';
 import { idValue, moneyValue } from '../../shared/extract/values.js';
 
 describe('an amount as a field value', () => {
@@ -24,5 +25,16 @@ describe('a document number as a field value', () => {
   it('takes a j OCR read for the closing bracket, less surely', () => {
     expect(idValue('兴农担保审【2021Jj 14号')).toEqual({ value: '兴农担保审〔2021〕14号', certainty: 0.9 });
     expect(idValue('认定【2024j第15号')).toEqual({ value: '认定〔2024〕第15号', certainty: 0.9 });
+  });
+});
+
+describe('round brackets OCR read as angle or title marks', () => {
+  it.each([
+    ['新疆华诚会计师事务所〈有限责任公司)', '新疆华诚会计师事务所（有限责任公司）'],
+    ['杨蕾〈公务外出)、熊欣《参加上级部门培训)', '杨蕾（公务外出）、熊欣（参加上级部门培训）'],
+    ['业务一部客户经理〈(A角)', '业务一部客户经理（A角）'],
+    ['学习《融资担保公司监督管理条例》', '学习《融资担保公司监督管理条例》'],
+  ])('%s', (read, printed) => {
+    expect(repairBrackets(read)).toBe(printed);
   });
 });
