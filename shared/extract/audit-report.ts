@@ -289,7 +289,8 @@ function unitCell(cell: string | undefined): string | undefined {
 
 /** Reads one indicator value in its kind, with the unit of its row, column or table when the cell has none. */
 function readIndicator(kind: Kind, cell: string, unit: string | undefined): { value: number; certainty: number } | undefined {
-  const t = cell.replace(/\s+/g, '').replace(/，/g, ',');
+  // a bar or bracket before the figure is what OCR made of a rule's remains
+  const t = cell.replace(/\s+/g, '').replace(/，/g, ',').replace(/^[\]\[|丨｜」』]+(?=\d)/u, '');
   if (!t || /^[-—–/]+$/.test(t)) return undefined;
   switch (kind) {
     case 'money': {
@@ -299,6 +300,13 @@ function readIndicator(kind: Kind, cell: string, unit: string | undefined): { va
       return money ? { value: money.fen, certainty: 1 } : undefined;
     }
     case 'percent': {
+      // OCR reads the % of a small cell as 9%0, %4 or 94 (4.29%: 4.2994): a rate with two
+      // decimals and such a tail is read, for a person to confirm
+      const garbled = /^(\d+\.\d{2})(?:9?%[04]|9[46]|9%)$/u.exec(t);
+      if (garbled) {
+        const p = parsePercent(`${garbled[1]}%`);
+        return p ? { value: p.bp, certainty: 0.7 } : undefined;
+      }
       // a rate whose unit OCR lost or garbled (% read as 9) is still a percentage, but a person confirms
       const unitLost = unit === undefined || !/^(?:%|‰|元|万元|亿元|倍|户|家|个)$/u.test(unit);
       const withSign = /[%‰]$/.test(t) ? t : unit === '%' || (unitLost && /^\d+(?:\.\d+)?$/.test(t)) ? `${t}%` : undefined;

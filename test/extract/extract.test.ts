@@ -3,6 +3,7 @@ import { classify } from '../../shared/extract/classify.js';
 import { extractFactSheet } from '../../shared/extract/fact-sheet.js';
 import { extractMinutes } from '../../shared/extract/minutes.js';
 import { extractAuditReport } from '../../shared/extract/audit-report.js';
+import { REVIEW_CONFIDENCE } from '../../shared/pipeline/review.js';
 import { linesOf } from './helpers.js';
 
 const MINUTES = `
@@ -140,5 +141,18 @@ describe('audit report', () => {
     expect(f.newSmallMicroClients?.value).toBe(1234);
     expect(f.avgFeeRate?.value).toBe(95);
     expect(f.reportDate?.value).toBe('2024-03-15');
+  });
+
+  it('reads a rate whose % OCR garbled, and a figure after the remains of a rule, for a person to confirm', () => {
+    const g = extractAuditReport(
+      linesOf(`重庆市某某融资担保有限公司
+2023年度内部审计报告
+序号　指标名称　　　　2022年　　　2023年
+1　　担保代偿率　　　4.2994　　　]3.3994
+2　　拨备覆盖率　　　187.029%4　 154.60%4`),
+    );
+    expect(g.compensationRate).toMatchObject({ value: 339 });
+    expect(g.compensationRate!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    expect(g.provisionCoverageRatio?.value).toBe(15460);
   });
 });
