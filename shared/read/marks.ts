@@ -20,12 +20,13 @@ export function addMarks(page: OcrPage, prepared: PreparedPage): OcrPage {
     lines = writeBoxes(lines, boxes, em);
     selections = boxes.map((box) => ({ ...box, ...labelOf(lines, box.bbox, em) }));
   }
+  const tables = page.tables ?? prepared.grids.map((grid) => tableOf(grid, lines));
   return {
     ...page,
     lines,
     selections,
-    tables: page.tables ?? prepared.grids.map((grid) => tableOf(grid, lines)),
-    signatures: page.signatures ?? findSignaturePlaces(prepared.text, lines, em),
+    tables,
+    signatures: page.signatures ?? findSignaturePlaces(prepared.text, lines, em, tables),
     ...(page.seals || prepared.seals ? { seals: page.seals ?? prepared.seals } : {}),
   };
 }

@@ -1,9 +1,10 @@
 /**
  * Signature places from the pixels: the space after a printed label such as 被评议人（签字）：
  * or 主持人签名： either holds handwriting, is blank (an underline, or nothing), or says 拒签.
- * A name in handwriting is not read here; whether the person signed is what counts.
+ * A name in handwriting is not read here; whether the person signed is what counts. In a ruled
+ * table with a signature column (签字 / 签名), each cell below its heading is a place of its own.
  */
-import type { BoundingBox, OcrLine, OcrSignature } from '../domain/text.js';
+import type { BoundingBox, OcrLine, OcrSignature, OcrTable, OcrTableCell } from '../domain/text.js';
 import { wordChars } from '../adapters/ocr-geometry.js';
 import { inkMap } from './tick-boxes.js';
 import type { Gray } from './preprocess.js';
@@ -26,10 +27,12 @@ const MIN_INK_EM2 = 0.12;
  * The signature places on a page: for each label, the space to its right on the same line (up
  * to a printed date or the next label, at most ten characters wide) and a little above and
  * below it, where handwriting goes. Ink left after removing underlines and specks counts as
- * handwriting unless OCR reads a refusal there. `gray` is the page as OCR saw it.
+ * handwriting unless OCR reads a refusal there; then each cell of the tables' signature columns.
+ * `gray` is the page as OCR saw it.
  */
-export function findSignaturePlaces(gray: Gray, lines: readonly OcrLine[], em: number): OcrSignature[] {
+export function findSignaturePlaces(gray: Gray, lines: readonly OcrLine[], em: number, tables: readonly OcrTable[] = []): OcrSignature[] {
   const ink = inkMap(gray);
+  const columns = signatureColumns(tables);
   const places: OcrSignature[] = [];
   for (const line of lines) {
     const chars = placedChars(line);
@@ -39,6 +42,9 @@ export function findSignaturePlaces(gray: Gray, lines: readonly OcrLine[], em: n
     const labelEnd = m.index + m[0].length;
     const labelStart = Math.max(0, text.slice(0, m.index).search(/[^\s，。；]+$/u));
     const labelX = chars[labelEnd - 1].x1;
+    // the heading of a signature column: its places are the cells below it
+    const cy0 = (line.bbox.y0 + line.bbox.y1) / 2;
+    if (columns.some(({ heading: h }) => labelX > h.bbox.x0 && labelX <= h.bbox.x1 + em && cy0 >= h.bbox.y0 && cy0 <= h.bbox.y1)) continue;
     const rest = text.slice(labelEnd);
     const stopAt = rest.search(PRINTED_AFTER);
     // the printed text after the place begins at least a character past the label
@@ -62,7 +68,53 @@ export function findSignaturePlaces(gray: Gray, lines: readonly OcrLine[], em: n
       label: text.slice(labelStart, labelEnd).trim(),
     });
   }
+  for (const { heading, name, cells } of columns) {
+    for (const cell of cells) {
+      const inset = Math.max(4, Math.round(em * 0.15));
+      const box = { x0: cell.bbox.x0 + inset, y0: cell.bbox.y0 + inset, x1: cell.bbox.x1 - inset, y1: cell.bbox.y1 - inset };
+      if (box.x1 - box.x0 < em || box.y1 - box.y0 < em * 0.5) continue;
+      const handwriting = strokesIn(ink, gray.width, box, em, (box.y0 + box.y1) / 2, (box.y1 - box.y0) / 2);
+      const refused = REFUSAL.test(cell.text);
+      const who = name(cell);
+      // a spare row (no one named in it, nothing written) is no place
+      if (who === '' && !handwriting.present && !refused) continue;
+      places.push({
+        signed: handwriting.present && !refused,
+        confidence: refused ? 0.85 : handwriting.confidence,
+        bbox: handwriting.present ? handwriting.bbox : box,
+        label: who ? `${who}（${heading.text}）` : heading.text,
+      });
+    }
+  }
   return places;
+}
+
+/** A column heading that asks each row to sign: 签字, 本人签名, 委员签字确认. */
+const SIGNATURE_HEADING = /^(?:本人|委员|成员|参会人员|与会人员)?(?:签字|签名|签章)(?:确认)?$/u;
+/** A column heading that names the row's person. */
+const NAME_HEADING = /^(?:姓名|委员|参会人员|参会委员|与会人员|出席人员|成员|董事|表决人|评审委员)$/u;
+
+/**
+ * The signature columns of ruled tables: the heading cell, the cells below it, and the person
+ * each row names (from the row's name column, when there is one).
+ */
+function signatureColumns(tables: readonly OcrTable[]): Array<{ heading: OcrTableCell; cells: OcrTableCell[]; name: (cell: OcrTableCell) => string | undefined }> {
+  const plain = (t: string) => t.replace(/[\s:：()（）]/gu, '');
+  return tables.flatMap((table) => {
+    const nameHeading = table.cells.find((c) => NAME_HEADING.test(plain(c.text)));
+    return table.cells
+      .filter((h) => SIGNATURE_HEADING.test(plain(h.text)))
+      .map((heading) => ({
+        heading,
+        cells: table.cells.filter((c) => c.row >= heading.row + heading.rowSpan && c.column >= heading.column && c.column < heading.column + heading.columnSpan),
+        /** The person the cell's row names; '' when the table has a name column but the row names no one. */
+        name: (cell: OcrTableCell) => {
+          if (!nameHeading) return undefined;
+          const inRow = table.cells.find((c) => c.row === cell.row && c.column === nameHeading.column);
+          return inRow ? plain(inRow.text) : '';
+        },
+      }));
+  });
 }
 
 /** The characters of a line with where each lies (placed in proportion within its word). */
@@ -75,7 +127,7 @@ function placedChars(line: OcrLine): Array<{ ch: string; x0: number; x1: number 
  * one long stroke (underlines), without components smaller than a speck, and without strokes
  * centred off the line (the signature above or below reaching into the region).
  */
-function strokesIn(ink: Uint8Array, width: number, r: BoundingBox, em: number, cy: number): { present: boolean; confidence: number; bbox: BoundingBox } {
+function strokesIn(ink: Uint8Array, width: number, r: BoundingBox, em: number, cy: number, reach = em * 0.65): { present: boolean; confidence: number; bbox: BoundingBox } {
   const w = r.x1 - r.x0 + 1;
   const h = r.y1 - r.y0 + 1;
   const local = new Uint8Array(w * h);
@@ -121,7 +173,7 @@ function strokesIn(ink: Uint8Array, width: number, r: BoundingBox, em: number, c
     if (members.length < minComponent) continue;
     const rows = members.map((p) => Math.floor(p / w));
     const centre = r.y0 + rows.reduce((sum, y) => sum + y, 0) / rows.length;
-    if (Math.abs(centre - cy) > em * 0.65) continue;
+    if (Math.abs(centre - cy) > reach) continue;
     // what is left of an underline: long, flat slivers, not strokes
     if (Math.max(...rows) - Math.min(...rows) < em * 0.15) continue;
     total += members.length;

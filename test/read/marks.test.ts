@@ -171,6 +171,54 @@ describe('signature places from pixels', () => {
   });
 });
 
+describe('signature columns of ruled tables', () => {
+  it('takes each cell under a 签字 heading as a place of its own, named by its row', () => {
+    const { canvas, ctx } = page(1600, 700);
+    const xs = [100, 250, 550, 850, 1300];
+    const ys = [100, 190, 280, 370, 460, 550];
+    ctx.lineWidth = 3;
+    for (const y of ys) {
+      ctx.beginPath();
+      ctx.moveTo(xs[0], y);
+      ctx.lineTo(xs[4], y);
+      ctx.stroke();
+    }
+    for (const x of xs) {
+      ctx.beginPath();
+      ctx.moveTo(x, ys[0]);
+      ctx.lineTo(x, ys[5]);
+      ctx.stroke();
+    }
+    const rows = [
+      ['序号', '姓名', '表决意见', '签字'],
+      ['1', '王建国', '同意', ''],
+      ['2', '李红梅', '同意', ''],
+      ['3', '张伟', '反对', '拒签'],
+      ['', '', '', ''],
+    ];
+    rows.forEach((r, i) => r.forEach((t, j) => t && label(ctx, t, xs[j] + 20, ys[i] + 20)));
+    // handwriting in the first member's cell, loose strokes in blue
+    ctx.strokeStyle = '#1c2a80';
+    ctx.lineWidth = 4;
+    ctx.beginPath();
+    ctx.moveTo(900, 250);
+    ctx.bezierCurveTo(950, 180, 1000, 270, 1060, 220);
+    ctx.bezierCurveTo(1100, 200, 1150, 260, 1200, 230);
+    ctx.stroke();
+    const cells = rows.flatMap((r, i) => r.map((text, j) => ({ row: i + 1, column: j + 1, rowSpan: 1, columnSpan: 1, text, confidence: 0.9, bbox: { x0: xs[j], y0: ys[i], x1: xs[j + 1], y1: ys[i + 1] } })));
+    const table = { rows: 5, columns: 4, confidence: 1, bbox: { x0: xs[0], y0: ys[0], x1: xs[4], y1: ys[5] }, cells };
+    const word = (text: string, x0: number, y0: number) => ({ text, confidence: 0.9, bbox: { x0, y0, x1: x0 + EM * [...text].length, y1: y0 + EM } });
+    const header = rows[0].map((t, j) => word(t, xs[j] + 20, 120));
+    const lines: OcrLine[] = [{ text: rows[0].join(''), confidence: 0.9, bbox: { x0: 120, y0: 120, x1: 970, y1: 120 + EM }, words: header }];
+    const places = findSignaturePlaces(grayOf(canvas), lines, EM, [table]);
+    expect(places.map((p) => [p.label, p.signed])).toEqual([
+      ['王建国（签字）', true],
+      ['李红梅（签字）', false],
+      ['张伟（签字）', false],
+    ]);
+  });
+});
+
 describe('a refusal read in a place first judged signed', () => {
   it('turns the place to not signed and writes 拒签 into its line', () => {
     const word = (text: string, x0: number, x1: number) => ({ text, confidence: 0.9, bbox: { x0, y0: 100, x1, y1: 148 } });
