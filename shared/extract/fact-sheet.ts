@@ -146,9 +146,11 @@ export function extractFactSheet(lines: TextLine[], unreadable: Unreadable[] = [
       r.read('compensationDate', dateValue) ??
       proseField(layout, /于([^，。；]{6,16}?)(?:履行|完成|进行|实施|办理)?(?:了)?(?:代偿|代为清偿)/u, (m) => singleDate(m[1]), 0.9),
     compensationAmount: r.read('compensationAmount', moneyValue(unit)),
-    evaluatedPerson:
+    evaluatedPerson: checkedAgainstText(
       r.read('evaluatedPerson', nameValue) ??
-      proseField(layout, new RegExp(`${PERSON}(?:为|是|系)([\\u4e00-\\u9fff·]{2,12}?)(?=[，。；,;（(]|同志)`, 'u'), (m) => nameAtStart(m[1])?.name, 0.9),
+        proseField(layout, new RegExp(`${PERSON}(?:为|是|系)([\\u4e00-\\u9fff·]{2,12}?)(?=[，。；,;（(]|同志)`, 'u'), (m) => nameAtStart(m[1])?.name, 0.9),
+      lines,
+    ),
     position:
       r.read('position', textValue) ??
       proseField(layout, /(?:时任|现任|担任)([^，。；]{2,30}?)(?:职务)?[，。；]/u, (m) => m[1], 0.85),
@@ -178,6 +180,25 @@ export function extractFactSheet(lines: TextLine[], unreadable: Unreadable[] = [
       r.read('objectionDate', dateValue) ??
       proseField(layout, /于([^，。；]{6,16}?)(?:以书面形式|书面)?提出(?:了)?(?:书面)?异议/u, (m) => singleDate(m[1]), 0.9),
   };
+}
+
+/**
+ * A name checked against the rest of the document: when it is written nowhere else, but a name
+ * one character apart is (谭春伦 on the form, 谭春花 in the facts), one of the two readings is
+ * wrong and a person decides.
+ */
+function checkedAgainstText(field: Field<string> | undefined, lines: readonly TextLine[]): Field<string> | undefined {
+  if (!field) return undefined;
+  const name = [...field.value];
+  const text = lines.map((l) => l.text).join('');
+  if (name.length < 2 || text.split(field.value).length > 2) return field;
+  const chars = [...text];
+  for (let i = 0; i + name.length <= chars.length; i++) {
+    if (chars[i] !== name[0]) continue;
+    const differences = name.filter((ch, k) => chars[i + k] !== ch).length;
+    if (differences === 1 && /^[\u4e00-\u9fff·]+$/u.test(chars.slice(i, i + name.length).join(''))) return { ...field, confidence: Math.min(field.confidence, 0.6) };
+  }
+  return field;
 }
 
 /** The one date in a phrase. */

@@ -232,11 +232,11 @@ export function findInstitution(lines: TextLine[] | Layout): Field<string> | und
     : fieldFrom(first.line, { value: first.name, certainty: 0.5 });
 }
 
-/** Two readings of one name: the same length and at most two characters different. */
+/** Two readings of one name: the same length and at most one character in five different (at least two). */
 function sameNameMisread(a: string, b: string): boolean {
   const x = [...a];
   const y = [...b];
-  return x.length === y.length && x.filter((ch, i) => ch !== y[i]).length <= 2;
+  return x.length === y.length && x.filter((ch, i) => ch !== y[i]).length <= Math.max(2, Math.floor(x.length / 5));
 }
 
 /** The first match of a pattern in the document's running text, as a field. */

@@ -291,6 +291,17 @@ describe('ruled tables the reader found', () => {
 });
 
 describe('honesty: no value rather than a wrong one', () => {
+  it('doubts a person read one way on the form and another way in the facts', () => {
+    const sheet = (facts: string) =>
+      extractFactSheet(
+        linesOf(`尽职免责事实认定材料
+被评议人：谭春伦
+认定事实：${facts}`),
+      );
+    expect(sheet('经调查核实，谭春花作为该项目风控专员，已尽职。').evaluatedPerson!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    expect(sheet('经调查核实，谭春伦作为该项目风控专员，已尽职。').evaluatedPerson!.confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
+  });
+
   it('checks an institution name against its other readings in the document', () => {
     const twice = linesOf(`山西虽染市融资担保有限责任公司
 会议纪要
