@@ -175,10 +175,14 @@ export const idValue: ValueParser<string> = (text) => {
   const letterBracket = /[(（\[【［〔]\s*\d{4}\s*[jJ]/u.test(half);
   const m = t.match(/([A-Za-z0-9\u4e00-\u9fff]*)〔\d{4}〕\s*第?\s*\d+\s*[号期]|[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|[A-Z]{2,}[A-Z0-9]*\d{2,}[A-Z0-9]*|第\d+期/u);
   if (!m) return undefined;
-  const value = m[0].replace(/\s+/g, '');
-  // An issuer's prefix is short (融通担保纪〔2021〕2号); a long one has likely taken up a title. A
-  // bare 第12期 may have lost its year.
-  const certainty = (m[1]?.length ?? 0) > 8 || /^第\d+期$/.test(value) ? 0.6 : letterBracket ? 0.9 : 1;
+  let value = m[0].replace(/\s+/g, '');
+  // An issuer's prefix is short (融通担保纪〔2021〕2号); a long one has likely taken up a title
+  // read on the same line: what follows the title's last word (…会议纪要宁担保纪) is the prefix,
+  // less surely. A bare 第12期 may have lost its year.
+  const prefix = (m[1] ?? '').replace(/\s+/g, '');
+  const tail = prefix.length > 8 ? /^.*(?:纪要|公司|会议|报告|材料|通知)([\u4e00-\u9fffA-Za-z0-9]{2,8})$/u.exec(prefix)?.[1] : undefined;
+  if (tail) value = tail + value.slice(prefix.length);
+  const certainty = (prefix.length > 8 && !tail) || /^第\d+期$/.test(value) ? 0.6 : tail ? 0.8 : letterBracket ? 0.9 : 1;
   return { value, certainty };
 };
 

@@ -22,6 +22,10 @@ describe('a document number as a field value', () => {
     expect(idValue('认定【2024】第15号')).toEqual({ value: '认定〔2024〕第15号', certainty: 1 });
   });
 
+  it('keeps only the issuer when the title before it was read on the same line, less surely', () => {
+    expect(idValue('宁夏融资担保有限公司2025年第9次项目评审会会议纪要宁担保纪〔2025〕9号')).toEqual({ value: '宁担保纪〔2025〕9号', certainty: 0.8 });
+  });
+
   it('takes a j OCR read for the closing bracket, less surely', () => {
     expect(idValue('兴农担保审【2021Jj 14号')).toEqual({ value: '兴农担保审〔2021〕14号', certainty: 0.9 });
     expect(idValue('认定【2024j第15号')).toEqual({ value: '认定〔2024〕第15号', certainty: 0.9 });
