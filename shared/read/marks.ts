@@ -1,8 +1,9 @@
 /**
  * What the pixels tell beyond the text: ruled tables and their cells, tick boxes (ticked or
- * not), signature places (signed or not) and seals, added to a page OCR has read. Ticked boxes are also written into the
- * text as ☑ and empty ones as ☐, in place of whatever OCR made of them, so that a label read
- * with its box says which option was chosen. Structures an engine found itself (Textract) are kept.
+ * not), signature places (signed or not) and seals, added to a page OCR has read. Ticked boxes
+ * are also written into the text as ☑ and empty ones as ☐, in place of whatever OCR made of
+ * them, so that a label read with its box says which option was chosen. Structures an engine
+ * found itself (Textract) are kept.
  */
 import type { BoundingBox, OcrLine, OcrPage, OcrSelection, OcrSignature, OcrTable, OcrWord } from '../domain/text.js';
 import { joinInReadingOrder, joinWords, partsOutside, unionBox } from '../adapters/ocr-geometry.js';
@@ -116,6 +117,7 @@ function tableOf(grid: TableGrid, lines: readonly OcrLine[]): OcrTable {
  */
 export function writeRefusals(page: OcrPage, refused: ReadonlySet<OcrSignature>): OcrPage {
   if (refused.size === 0) return page;
+  // (a page with refusals has text; the fallback is a character's height at 300 dpi)
   const em = characterHeight(page.lines.flatMap((l) => l.words)) ?? 40;
   const lines = page.lines.map((l) => ({ ...l, words: [...l.words] }));
   for (const place of refused) {

@@ -5,7 +5,7 @@ import { pdfPageCount, pdfTextLayer, rasterizePdf } from '../pdf/rasterize.js';
 import type { Canvas } from '@napi-rs/canvas';
 import { decodeImagePages, grayPng, imagePageCount, prepareForOcr, type PreparedPage } from './images.js';
 import { addMarks, writeRefusals } from './marks.js';
-import { linesBySlot, stackRegions } from './sheet.js';
+import { linesBySlot, stackRegions, type Sheet } from './sheet.js';
 import { REFUSAL } from './signatures.js';
 import { cellSheet, withCellText } from './table-cells.js';
 
@@ -20,9 +20,9 @@ export type ReadResult = ReadDocument;
 /**
  * Gets the text of a document: a born-digital PDF's own text layer when it has one (no OCR),
  * otherwise the page images through the OCR engine, after seal-ink suppression, ruled tables
- * read cell by cell, with the tick boxes, signature places and seals the pixels show (see marks.ts). Pages are
- * decoded and recognized two at a time, so memory stays flat on long files; page images are
- * kept within `limits.maxPixels`.
+ * read cell by cell, with the tick boxes, signature places and seals the pixels show (see
+ * marks.ts). Pages are decoded and recognized two at a time, so memory stays flat on long
+ * files; page images are kept within `limits.maxPixels`.
  *
  * Errors about the file itself (corrupt, too many pages, too large) are thrown as they come;
  * a failure of the OCR engine is thrown as `OcrFailedError`, since it says nothing about the
@@ -81,15 +81,10 @@ type Recognize = (images: PageImage[]) => Promise<OcrPage[]>;
  */
 async function readCells(read: Recognize, pages: OcrPage[], prepared: PreparedPage[]): Promise<OcrPage[]> {
   const sheets = pages.map((page, i) => (page.tables ? undefined : cellSheet(prepared[i].text, prepared[i].grids)));
-  const images = await Promise.all(
-    sheets.flatMap((sheet, i) => (sheet ? [grayPng(sheet.gray).then((image) => ({ pageNumber: pages[i].pageNumber, image, width: sheet.gray.width, height: sheet.gray.height, layout: 'lines' as const }))] : [])),
-  );
-  if (images.length === 0) return pages;
-  const sheetsRead = await read(images);
-  let next = 0;
+  const sheetsRead = await readSheets(read, sheets, pages);
   return pages.map((page, i) => {
     const sheet = sheets[i];
-    return sheet ? withCellText(page, sheet, sheetsRead[next++]) : page;
+    return sheet ? withCellText(page, sheet, sheetsRead[i]!) : page;
   });
 }
 
@@ -110,18 +105,25 @@ async function readSignedPlaces(read: Recognize, pages: OcrPage[], prepared: Pre
     }));
     return regions.length ? stackRegions(text, regions) : undefined;
   });
-  const images = await Promise.all(
-    sheets.flatMap((sheet, i) => (sheet ? [grayPng(sheet.gray).then((image) => ({ pageNumber: pages[i].pageNumber, image, width: sheet.gray.width, height: sheet.gray.height, layout: 'lines' as const }))] : [])),
-  );
-  if (images.length === 0) return pages;
-  const sheetsRead = await read(images);
-  let next = 0;
+  const sheetsRead = await readSheets(read, sheets, pages);
   return pages.map((page, i) => {
     const sheet = sheets[i];
     if (!sheet) return page;
-    const texts = linesBySlot(sheet, sheetsRead[next++]).map((lines) => lines.map((l) => l.text).join(''));
+    const texts = linesBySlot(sheet, sheetsRead[i]!).map((lines) => lines.map((l) => l.text).join(''));
     return writeRefusals(page, new Set(signed[i].filter((_, k) => REFUSAL.test(texts[k]))));
   });
+}
+
+/** The pages' sheets (where a page has one) read in one call to the engine; each reading in its page's place. */
+async function readSheets(read: Recognize, sheets: ReadonlyArray<Sheet | undefined>, pages: readonly OcrPage[]): Promise<Array<OcrPage | undefined>> {
+  const images = await Promise.all(
+    sheets.flatMap((sheet, i) =>
+      sheet ? [grayPng(sheet.gray).then((image): PageImage => ({ pageNumber: pages[i].pageNumber, image, width: sheet.gray.width, height: sheet.gray.height, layout: 'lines' }))] : [],
+    ),
+  );
+  const results = await read(images);
+  let next = 0;
+  return sheets.map((sheet) => (sheet ? results[next++] : undefined));
 }
 
 export class TooManyPagesError extends Error {

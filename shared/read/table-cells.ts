@@ -1,10 +1,9 @@
 /**
  * Ruled tables read cell by cell. OCR's page layout analysis often loses a form's label column
  * or reads a table's cells out of order; read one at a time, each cell is plain text. The cells
- * of a page are cut out (inside their rules, so no remains of a rule are read), stacked on one
- * sheet with blank space between them, and the sheet goes to the same OCR engine as one more
- * page; each word read there is put back where its cell is on the page, in place of what the
- * page's OCR read inside the table.
+ * of a page are cut out (inside their rules, so no remains of a rule are read) and stacked on one
+ * sheet (sheet.ts) that goes to the same OCR engine as one more page; what was read there is put
+ * back where its cell is on the page, in place of what the page's OCR read inside the table.
  */
 import type { BoundingBox, OcrLine, OcrPage, OcrWord } from '../domain/text.js';
 import { joinWords, partsBy, unionBox } from '../adapters/ocr-geometry.js';
@@ -13,8 +12,8 @@ import { linesBySlot, stackRegions, type Sheet } from './sheet.js';
 import type { TableGrid } from './table-grid.js';
 
 export interface CellSheet extends Sheet {
-  /** The cells cut out (page pixels; same order as `slots`): the cut-out, the whole cell, its table and row. */
-  cells: Array<{ box: BoundingBox; cell: BoundingBox; table: number; row: number }>;
+  /** The cells cut out (page pixels; same order as `slots`), with their table and row. */
+  cells: Array<{ box: BoundingBox; table: number; row: number }>;
   /** The tables' outlines: what the page's OCR read inside them and outside every cell cut out is no text. */
   tables: BoundingBox[];
 }
@@ -29,7 +28,6 @@ export function cellSheet(text: Gray, grids: readonly TableGrid[]): CellSheet | 
     .flatMap((g, table) => g.cells.map((cell) => ({ cell, table })))
     .map(({ cell, table }) => ({
       box: { x0: cell.bbox.x0 + inset, y0: cell.bbox.y0 + inset, x1: cell.bbox.x1 - inset, y1: cell.bbox.y1 - inset },
-      cell: cell.bbox,
       table,
       row: cell.row,
     }))
