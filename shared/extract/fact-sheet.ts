@@ -49,8 +49,14 @@ const OCR_FILLED_BOX = /^[国回田图囚团因四圆区固]$/u;
  * Options printed with tick boxes, and which are ticked. Forms put the box before its option
  * (☐尽职 ☑基本尽职) or after it (尽职☐ 基本尽职☑); the first box and option found tell which.
  */
-function boxedOptions(text: string, options: string): Array<{ option: string; ticked: boolean }> {
+function boxedOptions(raw: string, options: string): Array<{ option: string; ticked: boolean }> {
   const box = '[☑✓✔√■▣☒◼●☐□○]';
+  // a box OCR placed inside its option (基☑本尽职: the tick ran into the word) stands before it
+  const text = options.split('|').reduce((t, option) => {
+    const chars = [...option];
+    const splits = chars.slice(1).map((_, k) => `${chars.slice(0, k + 1).join('')}\\s*(${box})\\s*${chars.slice(k + 1).join('')}`);
+    return t.replace(new RegExp(splits.join('|'), 'gu'), (...m: string[]) => `${m.slice(1, chars.length).find((g) => g !== undefined)}${option}`);
+  }, raw);
   const firstBox = text.search(new RegExp(box, 'u'));
   const firstOption = text.search(new RegExp(options, 'u'));
   if (firstBox < 0 || firstOption < 0) return [];

@@ -403,11 +403,13 @@ describe('signatures and tick boxes the pixels showed', () => {
   });
 });
 
-describe('tick boxes after their options', () => {
+describe('tick boxes after or inside their options', () => {
   it.each([
     ['尽职☐　基本尽职☑　不尽职☐', '基本尽职'],
     ['尽职■ 基本尽职□ 不尽职□', '尽职'],
     ['☐尽职　☐基本尽职　☑不尽职', '不尽职'],
+    // the box placed inside its option, where a tick ran into the word
+    ['☐尽职 基☑本尽职 ☐不尽职', '基本尽职'],
   ])('%s', (text, conclusion) => {
     expect(conclusionValue(text)?.value).toBe(conclusion);
   });
@@ -416,5 +418,6 @@ describe('tick boxes after their options', () => {
     expect(objectionValue('无异议☐　有异议☑（异议提出日期：2024年3月5日）')?.value).toBe(true);
     expect(objectionValue('☑无异议　☐有异议')?.value).toBe(false);
     expect(objectionValue('☐无异议　☐有异议')).toBeUndefined();
+    expect(objectionValue('☐无异议 有☑异议（异议提出日期：2023/9/20）')?.value).toBe(true);
   });
 });
