@@ -4,10 +4,10 @@
  * must not be taken for boxes, handwriting, underlines, and red or grayscale seals.
  */
 import { createRequire } from 'node:module';
-import { createCanvas, GlobalFonts, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { GlobalFonts, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { drawnPage, grayOf } from '../helpers/drawn-page.js';
 import type { OcrLine } from '../../shared/domain/text.js';
-import type { Gray } from '../../shared/read/preprocess.js';
 import { findSeals } from '../../shared/read/seals.js';
 import { findSignaturePlaces } from '../../shared/read/signatures.js';
 import { findTickBoxes } from '../../shared/read/tick-boxes.js';
@@ -22,22 +22,9 @@ beforeAll(() => {
   GlobalFonts.registerFromPath(require.resolve('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'), 'TestSerif');
 });
 
-function page(width = 1600, height = 700): { canvas: Canvas; ctx: SKRSContext2D } {
-  const canvas = createCanvas(width, height);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, width, height);
-  ctx.fillStyle = '#141414';
-  ctx.strokeStyle = '#141414';
-  ctx.textBaseline = 'top';
-  return { canvas, ctx };
-}
-
-function grayOf(canvas: Canvas): Gray {
-  const px = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-  const pixels = new Uint8Array(canvas.width * canvas.height);
-  for (let i = 0, j = 0; j < pixels.length; i += 4, j++) pixels[j] = (px[i] * 299 + px[i + 1] * 587 + px[i + 2] * 114) / 1000;
-  return { width: canvas.width, height: canvas.height, pixels };
+function page(width = 1600, height = 700): ReturnType<typeof drawnPage> {
+  const drawn = drawnPage(width, height);
+  return drawn;
 }
 
 type Mark = 'empty' | 'tick' | 'cross' | 'fill';

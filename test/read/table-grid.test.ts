@@ -5,11 +5,11 @@
  * stacked for OCR, and what was read there put back.
  */
 import { createRequire } from 'node:module';
-import { createCanvas, GlobalFonts, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { drawnPage, grayOf } from '../helpers/drawn-page.js';
 import type { OcrLine } from '../../shared/domain/text.js';
 import { segmentWords } from '../../shared/extract/lines.js';
-import type { Gray } from '../../shared/read/preprocess.js';
 import { cellSheet, withCellText } from '../../shared/read/table-cells.js';
 import { findTableGrids, type TableGrid } from '../../shared/read/table-grid.js';
 
@@ -19,23 +19,10 @@ beforeAll(() => {
   GlobalFonts.registerFromPath(require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'), 'TestSansBold');
 });
 
-function page(width = 2000, height = 1400): { canvas: Canvas; ctx: SKRSContext2D } {
-  const canvas = createCanvas(width, height);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, width, height);
-  ctx.fillStyle = '#141414';
-  ctx.strokeStyle = '#141414';
-  ctx.textBaseline = 'top';
-  ctx.font = '44px TestSansBold';
-  return { canvas, ctx };
-}
-
-function grayOf(canvas: Canvas): Gray {
-  const px = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-  const pixels = new Uint8Array(canvas.width * canvas.height);
-  for (let i = 0, j = 0; j < pixels.length; i += 4, j++) pixels[j] = (px[i] * 299 + px[i + 1] * 587 + px[i + 2] * 114) / 1000;
-  return { width: canvas.width, height: canvas.height, pixels };
+function page(width = 2000, height = 1400): ReturnType<typeof drawnPage> {
+  const drawn = drawnPage(width, height);
+  drawn.ctx.font = '44px TestSansBold';
+  return drawn;
 }
 
 function line(ctx: SKRSContext2D, x0: number, y0: number, x1: number, y1: number, width = 3) {
