@@ -25,30 +25,30 @@ export interface TesseractOptions {
 export class TesseractOcr implements OcrEngine {
   readonly name = 'tesseract.js-chi_sim';
 
-  private constructor(private readonly scheduler: Tesseract.Scheduler) {}
+  private constructor(
+    private readonly scheduler: Tesseract.Scheduler,
+    /** Reads pages of lines stacked on their own (PageImage.layout 'lines'), set once to its own segmentation mode. */
+    private readonly linesWorker: Tesseract.Worker,
+  ) {}
 
   static async create(options: TesseractOptions = {}): Promise<TesseractOcr> {
     const count = Math.max(1, options.workers ?? availableParallelism());
     const scheduler = Tesseract.createScheduler();
-    const workers = await Promise.all(
-      Array.from({ length: count }, () =>
-        Tesseract.createWorker('chi_sim', Tesseract.OEM.LSTM_ONLY, {
-          langPath: chineseDataPath(),
-          gzip: true,
-          cacheMethod: 'none',
-        }),
-      ),
-    );
-    for (const worker of workers) {
-      await worker.setParameters({
-        tessedit_pageseg_mode: Tesseract.PSM.AUTO,
+    const worker = async (mode: Tesseract.PSM) => {
+      const w = await Tesseract.createWorker('chi_sim', Tesseract.OEM.LSTM_ONLY, { langPath: chineseDataPath(), gzip: true, cacheMethod: 'none' });
+      await w.setParameters({
+        tessedit_pageseg_mode: mode,
         preserve_interword_spaces: '1',
         // Tesseract's own progress notes ("Estimating resolution as …") are not for the user.
         debug_file: '/dev/null',
       });
-      scheduler.addWorker(worker);
-    }
-    return new TesseractOcr(scheduler);
+      return w;
+    };
+    const workers = await Promise.all(Array.from({ length: count }, () => worker(Tesseract.PSM.AUTO)));
+    for (const w of workers) scheduler.addWorker(w);
+    // Lines stacked on their own are one uniform block (page segmentation mode 6): the automatic
+    // layout analysis drops short lines standing alone, such as a cell holding 同意 or 2.
+    return new TesseractOcr(scheduler, await worker(Tesseract.PSM.SINGLE_BLOCK));
   }
 
   async recognize(pages: PageImage[]): Promise<OcrPage[]> {
@@ -56,10 +56,11 @@ export class TesseractOcr implements OcrEngine {
   }
 
   private async recognizePage(page: PageImage): Promise<OcrPage> {
-    // Lines stacked on their own are one uniform block (page segmentation mode 6): the automatic
-    // layout analysis drops short lines standing alone, such as a cell holding 同意 or 2.
-    const options = page.layout === 'lines' ? ({ tessedit_pageseg_mode: Tesseract.PSM.SINGLE_BLOCK } as Partial<Tesseract.RecognizeOptions>) : { rotateAuto: true };
-    const result = await this.scheduler.addJob('recognize', Buffer.from(page.image), options, { blocks: true, text: false });
+    const output = { blocks: true, text: false };
+    const result =
+      page.layout === 'lines'
+        ? await this.linesWorker.recognize(Buffer.from(page.image), {}, output)
+        : await this.scheduler.addJob('recognize', Buffer.from(page.image), { rotateAuto: true }, output);
     const lines: OcrLine[] = [];
     for (const block of result.data.blocks ?? []) {
       for (const paragraph of block.paragraphs) {
@@ -79,6 +80,6 @@ export class TesseractOcr implements OcrEngine {
   }
 
   async close(): Promise<void> {
-    await this.scheduler.terminate();
+    await Promise.all([this.scheduler.terminate(), this.linesWorker.terminate()]);
   }
 }
