@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import type { OcrLine, OcrPage, OcrWord, PageImage } from '../domain/text.js';
+import { encodeCanvas } from './encode-canvas.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 export type PDFDocumentProxy = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -130,7 +131,7 @@ export async function rasterizePdf(pdf: Uint8Array, options: RasterizeOptions = 
         viewport,
         background: 'rgb(255,255,255)',
       }).promise;
-      const image = new Uint8Array(await canvas.encode('png'));
+      const image = await encodeCanvas(canvas, 'png');
       pages.push({ pageNumber: n, image, width, height });
       page.cleanup();
     }

@@ -5,6 +5,7 @@ import type { MediaType } from '../intake/gate.js';
 import { estimateSkew, removeRulingLines, type Gray } from './preprocess.js';
 import { findSeals, isRedInk } from './seals.js';
 import { findTableGrids, type TableGrid } from './table-grid.js';
+import { encodeCanvas } from '../pdf/encode-canvas.js';
 
 /**
  * Decoded page images of an image upload (a TIFF may hold several pages). `pages` limits the
@@ -146,7 +147,7 @@ function grayWithoutRedInk(canvas: Canvas): Gray {
 
 /** Grayscale pixels as a PNG. */
 export async function grayPng(gray: Gray): Promise<Uint8Array> {
-  return new Uint8Array(await grayToCanvas(gray).encode('png'));
+  return encodeCanvas(grayToCanvas(gray), 'png');
 }
 
 function grayToCanvas(gray: Gray): Canvas {

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Rng } from './prng.js';
+import { encodeCanvas } from '../../shared/pdf/encode-canvas.js';
 
 const require = createRequire(import.meta.url);
 
@@ -130,7 +131,7 @@ export async function drawSeal(rng: Rng, options: SealOptions): Promise<Uint8Arr
   }
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   weatherInk(ctx, size, rng, rng.float(0.3, 0.8));
-  return new Uint8Array(await canvas.encode('png'));
+  return encodeCanvas(canvas, 'png');
 }
 
 /** A signature-like rendering of a name in dark blue or black ink, slanted and uneven. */
@@ -165,5 +166,5 @@ export async function drawSignature(rng: Rng, name: string): Promise<{ png: Uint
     ctx.quadraticCurveTo(x + h * 0.1, h * 0.35, x + h * 0.3, h * 0.05);
     ctx.stroke();
   }
-  return { png: new Uint8Array(await canvas.encode('png')), aspect: w / h };
+  return { png: await encodeCanvas(canvas, 'png'), aspect: w / h };
 }

@@ -9,6 +9,7 @@ import type { PageImage } from '../../shared/domain/text.js';
 import { rasterizePdf } from '../../shared/pdf/rasterize.js';
 import type { Rng } from './prng.js';
 import { A4 } from './render.js';
+import { encodeCanvas } from '../../shared/pdf/encode-canvas.js';
 
 export type Quality = 'clean' | 'typical' | 'poor';
 export type ImageFormat = 'png' | 'jpeg';
@@ -174,12 +175,12 @@ export async function scanPdf(pdf: Uint8Array, rng: Rng, options: ScanOptions): 
       const img = await loadImage(Buffer.from(page.image));
       const canvas = createCanvas(page.width, page.height);
       canvas.getContext('2d').drawImage(img, 0, 0);
-      jpeg = new Uint8Array(await canvas.encode('jpeg', d.jpegQuality));
+      jpeg = await encodeCanvas(canvas, 'jpeg', d.jpegQuality);
       image = options.format === 'png' ? page.image : jpeg;
     } else {
       const canvas = await degradePage(page.image, d, rng.fork(`pixels:${page.pageNumber}`));
-      jpeg = new Uint8Array(await canvas.encode('jpeg', d.jpegQuality));
-      image = options.format === 'png' ? new Uint8Array(await canvas.encode('png')) : jpeg;
+      jpeg = await encodeCanvas(canvas, 'jpeg', d.jpegQuality);
+      image = options.format === 'png' ? await encodeCanvas(canvas, 'png') : jpeg;
     }
     pages.push({ pageNumber: page.pageNumber, image, width: page.width, height: page.height });
     const embedded = await out.embedJpg(jpeg);

@@ -31,6 +31,7 @@ import {
   zipStored,
   type GrayPage,
 } from './formats.js';
+import { encodeCanvas } from '../../shared/pdf/encode-canvas.js';
 
 const require = createRequire(import.meta.url);
 
@@ -217,8 +218,8 @@ export async function buildCorpus({ limits }: CorpusOptions): Promise<CorpusItem
   const classicFact = await chinesePdf(factSheetLines('李建国', '0032'), { useObjectStreams: false });
 
   const docImage = textCanvas(['事实认定材料', '被评议人：王小明', '评议结论：尽职', '评议日期：2024年7月1日'], { width: 900, height: 520, size: 44 });
-  const docPng = new Uint8Array(await docImage.encode('png'));
-  const docJpeg = new Uint8Array(await docImage.encode('jpeg', 85));
+  const docPng = await encodeCanvas(docImage, 'png');
+  const docJpeg = await encodeCanvas(docImage, 'jpeg', 85);
   const blocky = grayOf(textCanvas(['会议纪要', '2024年3月5日'], { width: 112 * 9, height: 112 * 4, size: 112 }));
   const tiffPages = [
     grayOf(textCanvas(['会议纪要', '会议时间：2024年3月5日', '主持人：周晓峰'], { width: 900, height: 520, size: 44 })),
@@ -251,7 +252,7 @@ export async function buildCorpus({ limits }: CorpusOptions): Promise<CorpusItem
       expect: rejected('UNSUPPORTED_TYPE'),
     },
     { id: 'gif', fileName: 'seal.gif', bytes: GIF_1X1, expect: rejected('UNSUPPORTED_TYPE') },
-    { id: 'webp', fileName: 'page.webp', bytes: new Uint8Array(await docImage.encode('webp', 80)), expect: rejected('UNSUPPORTED_TYPE') },
+    { id: 'webp', fileName: 'page.webp', bytes: await encodeCanvas(docImage, 'webp', 80), expect: rejected('UNSUPPORTED_TYPE') },
     { id: 'bmp', fileName: 'page.bmp', bytes: bmp(page500), expect: rejected('UNSUPPORTED_TYPE') },
     { id: 'heic', fileName: 'IMG_0001.HEIC', bytes: concat(new Uint8Array([0, 0, 0, 0x18]), ascii('ftypheic\0\0\0\0mif1heic'), new Uint8Array(64)), expect: rejected('UNSUPPORTED_TYPE') },
 
@@ -290,7 +291,7 @@ export async function buildCorpus({ limits }: CorpusOptions): Promise<CorpusItem
     { id: 'pdf-image-bomb', fileName: 'bomb.pdf', bytes: pdfWithImageBomb(), expect: rejected('IMAGE_TOO_LARGE') },
     { id: 'png-30000x30000', fileName: 'bomb.png', bytes: pngBomb(30_000, 30_000), expect: rejected('IMAGE_TOO_LARGE') },
     { id: 'tiff-bomb', fileName: 'bomb.tif', bytes: patchTiff(tiffGray([page500]), { width: 100_000, height: 100_000 }), expect: rejected('IMAGE_TOO_LARGE') },
-    { id: 'tiny-20x20', fileName: 'icon.png', bytes: new Uint8Array(await createCanvas(20, 20).encode('png')), expect: rejected('IMAGE_TOO_SMALL') },
+    { id: 'tiny-20x20', fileName: 'icon.png', bytes: await encodeCanvas(createCanvas(20, 20), 'png'), expect: rejected('IMAGE_TOO_SMALL') },
 
     // --- readable but not what was hoped for
     { id: 'empty-white-page', fileName: '空白页.pdf', bytes: await pdfPages(1), expect: rejected('NO_TEXT'), ocr: true },
@@ -336,6 +337,6 @@ async function grayPng(page: GrayPage): Promise<Uint8Array> {
   const image = ctx.createImageData(page.width, page.height);
   page.pixels.forEach((v, i) => image.data.set([v, v, v, 255], i * 4));
   ctx.putImageData(image, 0, 0);
-  return new Uint8Array(await canvas.encode('png'));
+  return encodeCanvas(canvas, 'png');
 }
 

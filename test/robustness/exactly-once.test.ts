@@ -18,6 +18,7 @@ import { chinesePdf, factSheetLines } from './corpus.js';
 import { describeFault, InjectedCrash, withFault, type Fault } from './faults.js';
 import { encryptedPdf } from './formats.js';
 import { actionCounts, inventory, tempRuntime, upload } from './helpers.js';
+import { encodeCanvas } from '../../shared/pdf/encode-canvas.js';
 
 let runtime: LocalRuntime;
 let factSheet: Uint8Array;
@@ -40,7 +41,7 @@ async function scannedFactSheet(): Promise<Uint8Array> {
   ctx.font = '44px ExactlyOnceSans';
   ctx.textBaseline = 'top';
   ['事实认定材料', '被评议人：王小明', '评议结论：尽职', '评议日期：2024年7月1日'].forEach((line, i) => ctx.fillText(line, 44, 44 + i * 70));
-  return new Uint8Array(await canvas.encode('png'));
+  return encodeCanvas(canvas, 'png');
 }
 
 const deliver = async (deps: PipelineDeps, institutionId: string, bytes: Uint8Array, name = 'fact-sheet.pdf') =>
