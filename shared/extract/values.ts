@@ -91,6 +91,9 @@ export const dateValue: ValueParser<string> = (text) => {
   return first ? { value: first.iso, certainty: 1 } : undefined;
 };
 
+/** An amount pieced together from two garbled writings goes to a person, more surely when only the figures could be read. */
+const PIECED_CERTAINTY: Readonly<Record<string, number>> = { both: 0.7, figures: 0.5 };
+
 export function moneyValue(defaultUnit?: MoneyUnit): ValueParser<number> {
   return (text) => {
     const found = findMoney(text);
@@ -105,7 +108,7 @@ export function moneyValue(defaultUnit?: MoneyUnit): ValueParser<number> {
     if (other && other.fen !== found[0].fen) return { value: found[0].fen, certainty: 0.3 };
     // characters put right after OCR are trusted when the other writing confirms them
     const repaired = found[0].repaired || other?.repaired;
-    return { value: found[0].fen, certainty: repaired && !other ? 0.8 : 1 };
+    return { value: found[0].fen, certainty: PIECED_CERTAINTY[found[0].pieced ?? ''] ?? (repaired && !other ? 0.8 : 1) };
   };
 }
 

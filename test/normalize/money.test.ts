@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { capitalsOf, reconcile } from '../../shared/extract/normalize/dual-money.js';
 import { findMoney, moneyAgrees, parseMoney, readDualMoney, readMoney } from '../../shared/extract/normalize/money.js';
+import { moneyValue } from '../../shared/extract/values.js';
 
 const YUAN = 100;
 
@@ -194,5 +196,45 @@ describe('findMoney', () => {
 
   it.each(['2024年3月5日', '新增500万人', '第12条', '单位：万元', '编号2024-001', '参会人员5人', '抬头Y300', '型号#3,000'])('finds nothing in %s', (text) => {
     expect(findMoney(text)).toEqual([]);
+  });
+});
+
+describe('amounts written twice and garbled by OCR', () => {
+  it('writes any amount in capitals the way it reads back', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31);
+    const amounts = [0n, 5n, 50n, 1005n, 100_000n, 100_700_000n, 10_050_000n, 10_000_000_000n, 100_000_000_010n];
+    for (let i = 0; i < 300; i++) amounts.push(BigInt(next()) * BigInt(1 + (next() % 1000)) / BigInt(1 + (next() % 97)));
+    for (const fen of amounts) expect([fen, parseMoney(capitalsOf(fen))?.fen]).toEqual([fen, Number(fen)]);
+    expect(capitalsOf(243_151_469n)).toBe('贰佰肆拾叁万壹仟伍佰壹拾肆元陆角玖分');
+    expect(capitalsOf(311_800_761n)).toBe('叁佰壹拾壹万捌仟零柒元陆角壹分');
+  });
+
+  it.each([
+    // capitals with lookalikes (吉 for 壹, 什 for 仟) and the ¥ that swallowed the first digit
+    ['代偿额:人民币贰佰肆拾参万壹什伍佰吉拾肆元陆角了玖分（啼,431,514.69）', 243_151_469],
+    ['人民币贰佰芍拾肆万吉什吉佰沫拾玖元玖角僚分（于2,941,179.93）', 294_117_993],
+    ['人民币参人过拾万元整( 3,700,000.00)', 370_000_000],
+    ['贷款人民币参个沫拾万元整(#3,700,000.00)、期限12个月', 370_000_000],
+  ])('pieces %s together from both writings, for a person to confirm', (text, fen) => {
+    expect(findMoney(text).map((m) => [m.fen, m.pieced])).toEqual([[fen, 'both']]);
+    expect(moneyValue()(text)).toEqual({ value: fen, certainty: 0.7 });
+  });
+
+  it('takes the figures alone, doubtfully, when nothing of the capitals fits them', () => {
+    expect(findMoney('人民币叁乱码乱码拾万元整（¥3,700,000.00）').map((m) => [m.fen, m.pieced])).toEqual([[370_000_000, 'figures']]);
+    expect(moneyValue()('人民币叁乱码乱码拾万元整（¥3,700,000.00）')?.certainty).toBe(0.5);
+  });
+
+  it('never lets a capital read as another capital pass, nor a fragment of garbled capitals stand for the amount', () => {
+    // 伍 where the figures say 肆: the writings disagree, as before
+    expect(moneyValue()('人民币伍佰万元整（¥4,000,000.00）')).toEqual({ value: 500_000_000, certainty: 0.3 });
+    // 拾万元 is what is left of 玖佰?拾万元: not an amount
+    expect(findMoney('担保额度人民币玖佰喜拾万元整，期限12个月')).toEqual([]);
+    // the figures lost their first digit and the capitals cannot say which: nothing
+    expect(findMoney('人民币乱码乱码万元整（啼,431,514.69）')).toEqual([]);
+    // two first digits fit equally well: nothing
+    expect(reconcile('某佰肆拾叁万壹仟伍佰壹拾肆元陆角玖分', 43_151_469n, true)).toBeUndefined();
+    expect(reconcile('贰佰肆拾叁万壹仟伍佰壹拾肆元陆角玖分', 43_151_469n, true)).toEqual({ fen: 243_151_469n, digitFromCapitals: true });
   });
 });

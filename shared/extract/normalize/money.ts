@@ -14,6 +14,7 @@
  */
 import { NONZERO_DIGIT_CHARS, NUMERAL_CHARS, parseChineseInteger } from './chineseNumerals.js';
 import { readFigures, scaleDecimal, toSafeInteger } from './decimal.js';
+import { CAPITAL_LOOKALIKES, capitalLike, reconcile } from './dual-money.js';
 import { fail, ok, valueOf, type Reading } from './reading.js';
 import { compactValue, toHalfWidth } from './text.js';
 
@@ -123,37 +124,82 @@ export interface FoundMoney extends Money {
   raw: string;
   /** Read only after characters OCR commonly confuses were put right (染 for 柒, # for ¥). */
   repaired?: true;
+  /**
+   * The amount is written twice and OCR garbled the capitals (`dual-money.ts`): 'both' when the
+   * figures and what is left of the capitals fit this one amount, 'figures' when the capitals
+   * could not be read at all and the figures alone give it.
+   */
+  pieced?: 'both' | 'figures';
 }
 
 /**
  * Every amount in a text that reads exactly and is marked as money (元, ¥, 人民币, RMB, CNY):
- * "500万人" is not an amount, "RMB 500万" is. Unreadable candidates are skipped.
+ * "500万人" is not an amount, "RMB 500万" is. Unreadable candidates are skipped, and so is a
+ * run of capitals cut short by a character OCR garbled (玖佰喜拾万元 does not give 拾万元).
  */
 export function findMoney(text: string): FoundMoney[] {
-  const found: FoundMoney[] = [];
   const repaired = repairOcr(toHalfWidth(text));
+  const dual = dualWritings(text, repaired);
+  const found: FoundMoney[] = dual.found;
   for (const m of repaired.matchAll(MONEY_IN_TEXT)) {
     const start = m.index;
     const end = start + m[0].length;
+    if (dual.garbled.some(([from, to]) => start < to && end > from)) continue;
     const raw = text.slice(start, end);
     const money = CURRENCY_EVIDENCE.test(m[0]) ? parseMoney(m[0]) : undefined;
-    if (money) found.push({ ...money, start, end, raw, ...(m[0] !== toHalfWidth(raw) ? { repaired: true } : {}) });
+    const cutShort = money?.form === 'capital' && CAPITAL_DIGIT_OR_PLACE.test(repaired.slice(Math.max(0, start - 2), start));
+    if (money && !cutShort) found.push({ ...money, start, end, raw, ...(m[0] !== toHalfWidth(raw) ? { repaired: true } : {}) });
   }
-  return found;
+  return found.sort((a, b) => a.start - b.start);
+}
+
+const CAPITAL_DIGIT_OR_PLACE = /[壹贰叁肆伍陆柒捌玖拾佰仟]/u;
+
+/** Capitals followed by figures in brackets: 人民币……元整（¥…）, the figures' mark possibly garbled (啼,431,514.69). */
+const DUAL_WRITING = /([^\s:：,，。；;、|()（）]{2,40})[ \t]*[(（][ \t]*([^\d\s()（）.]?)[ \t]*(,?\d[\d,]*(?:\.\d{1,2})?)[ \t]*元?[ \t]*[)）]/gu;
+const CAPITAL_ANCHOR = /[元圆角分]/u;
+
+/**
+ * Amounts written twice whose capitals OCR garbled (they do not read, or read as another amount
+ * than the figures): what the two writings together give, and the spans of text they cover, where
+ * no fragment of the capitals may be read as an amount of its own.
+ */
+function dualWritings(text: string, repaired: string): { found: FoundMoney[]; garbled: [number, number][] } {
+  const found: FoundMoney[] = [];
+  const garbled: [number, number][] = [];
+  for (const m of repaired.matchAll(DUAL_WRITING)) {
+    const [whole, before, mark, figures] = m;
+    const cut = before.lastIndexOf('人民币');
+    const capitals = cut < 0 ? before : before.slice(cut + '人民币'.length);
+    if (!CAPITAL_ANCHOR.test(capitals) || capitalLike(capitals) < 2) continue;
+    const fen = parseMoney(`¥${figures.replace(/^,/, '')}`)?.fen;
+    const capitalsFen = parseMoney(capitals)?.fen;
+    if (fen === undefined || capitalsFen !== undefined) continue; // the plain reading holds, or says they disagree
+    const start = m.index + before.length - capitals.length;
+    const end = m.index + whole.length;
+    garbled.push([start, end]);
+    const lostLead = figures.startsWith(',') || (mark !== '' && mark !== '¥');
+    const reading = reconcile(capitals, BigInt(fen), lostLead);
+    const pieced = reading ? 'both' : lostLead ? undefined : 'figures';
+    const value = Number(reading?.fen ?? fen);
+    if (pieced && Number.isSafeInteger(value)) found.push({ fen: value, form: 'figures', start, end, raw: text.slice(start, end), pieced });
+  }
+  return { found, garbled };
 }
 
 /** Characters OCR reads in place of capital numerals (参 for 叁, 染 or 类 for 柒, 抬 for 拾), where an amount in 元 follows. */
 const CAPITAL_LOOKALIKE = new RegExp(`[参染类抬](?=[${NUMERAL_CHARS}参染类抬]*[元圆])`, 'gu');
-const CAPITAL_OF: Readonly<Record<string, string>> = { 参: '叁', 染: '柒', 类: '柒', 抬: '拾' };
+const THOUSAND_LOOKALIKE = new RegExp(`(?<=[壹贰叁肆伍陆柒捌玖])什(?=[${NUMERAL_CHARS}]*[元圆])`, 'gu');
 
 /**
  * The text with what OCR commonly makes of an amount put right, character for character (so
- * offsets hold): capital numerals' lookalikes, the ¥ of "元整（¥…）" read as # or Y, and a
- * thousands comma read as a semicolon (1;560万元).
+ * offsets hold): capital numerals' lookalikes, 什 for 仟 after a capital digit, the ¥ of
+ * "元整（¥…）" read as # or Y, and a thousands comma read as a semicolon (1;560万元).
  */
 function repairOcr(text: string): string {
   return text
-    .replace(CAPITAL_LOOKALIKE, (ch) => CAPITAL_OF[ch])
+    .replace(CAPITAL_LOOKALIKE, (ch) => CAPITAL_LOOKALIKES[ch])
+    .replace(THOUSAND_LOOKALIKE, '仟')
     .replace(/([元圆][整正]?\s*[(（]\s*)[#＃Yy](?=\s*\d)/gu, '$1¥')
     .replace(/(\d)[;；](?=\d{3}(?!\d))/gu, '$1,');
 }
