@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { folderSize } from '../../infra/bundling/runtime-modules.js';
 import { logicalId, synth, type Synthesized } from './synth.js';
-import { encodeCanvas } from '../../shared/pdf/encode-canvas.js';
 
 let synthesized: Synthesized;
 let isolated: string;
@@ -96,7 +95,7 @@ describe('Lambda packages', () => {
       const Tesseract = require('tesseract.js');
       const langPath = require.resolve('@tesseract.js-data/chi_sim/package.json').replace(/package\\.json$/, '4.0.0_best_int');
       const worker = await Tesseract.createWorker('chi_sim', Tesseract.OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none' });
-      const { data } = await worker.recognize(Buffer.from(await encodeCanvas(canvas, 'png')));
+      const { data } = await worker.recognize(canvas.encodeSync('png'));
       await worker.terminate();
       const pdfjs = await import(require.resolve('pdfjs-dist/legacy/build/pdf.mjs'));
       console.log(JSON.stringify({ text: data.text.replace(/\\s+/g, ''), pdfjs: pdfjs.version }));
