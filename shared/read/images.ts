@@ -3,7 +3,7 @@ import UTIF from 'utif2';
 import type { BoundingBox, OcrSeal, PageImage } from '../domain/text.js';
 import type { MediaType } from '../intake/gate.js';
 import { estimateSkew, removeRulingLines, type Gray } from './preprocess.js';
-import { findSeals, isRedInk } from './seals.js';
+import { findSeals } from './seals.js';
 import { findTableGrids, type TableGrid } from './table-grid.js';
 import { encodeCanvas } from '../pdf/encode-canvas.js';
 
@@ -130,7 +130,12 @@ function rotateBox(box: BoundingBox, degrees: number, width: number, height: num
   return { x0: Math.round(x - hw), y0: Math.round(y - hh), x1: Math.round(x + hw), y1: Math.round(y + hh) };
 }
 
-/** Luminance, except on red ink where the red channel is used: there seal ink is light and the black text beneath stays dark. */
+/**
+ * Luminance, with red ink lifted out: the redder a pixel, the more its gray comes from the red
+ * channel, where seal ink is light and black text beneath it stays dark; and red-channel values
+ * that are light already are brightened to white, so that no gray shadow of the seal (its ring,
+ * its star, its pink fringes) is left for OCR to read as strokes.
+ */
 function grayWithoutRedInk(canvas: Canvas): Gray {
   const { width, height } = canvas;
   const px = canvas.getContext('2d').getImageData(0, 0, width, height).data;
@@ -139,10 +144,20 @@ function grayWithoutRedInk(canvas: Canvas): Gray {
     const r = px[i];
     const g = px[i + 1];
     const b = px[i + 2];
-    if (isRedInk(r, g, b)) pixels[j] = r;
-    else pixels[j] = (r * 299 + g * 587 + b * 114) / 1000;
+    const luminance = (r * 299 + g * 587 + b * 114) / 1000;
+    const redness = share(r - Math.max(g, b), 15, 50);
+    if (redness === 0) pixels[j] = luminance;
+    else {
+      const lifted = r + (255 - r) * share(r, 110, 170);
+      pixels[j] = luminance + (lifted - luminance) * redness;
+    }
   }
   return { width, height, pixels };
+}
+
+/** Where v lies between from (0) and to (1), clamped. */
+function share(v: number, from: number, to: number): number {
+  return Math.max(0, Math.min(1, (v - from) / (to - from)));
 }
 
 /** Grayscale pixels as a PNG. */
