@@ -2,7 +2,7 @@ import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { estimateSkew, removeRulingLines, type Gray } from '../../shared/read/preprocess.js';
-import { rotateGray } from '../../shared/read/images.js';
+import { prepareForOcr, rotateGray } from '../../shared/read/images.js';
 
 const require = createRequire(import.meta.url);
 GlobalFonts.registerFromPath(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'), 'NotoSC');
@@ -44,5 +44,32 @@ describe('page preparation', () => {
     expect(inkIn(g, 100, 598, 1500, 603)).toBeLessThan(50); // a horizontal rule is gone
     expect(inkIn(g, 98, 620, 103, 980)).toBeLessThan(20); // a vertical rule is gone
     expect(inkIn(g, 100, 60, 1500, 520)).toBeGreaterThan(textInkBefore * 0.97); // the text is kept
+  });
+});
+
+describe('red seal ink', () => {
+  it('is lifted to the paper, leaving the black text under it dark', async () => {
+    const canvas = createCanvas(1200, 800);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = 'rgb(248, 244, 232)'; // cream paper
+    ctx.fillRect(0, 0, 1200, 800);
+    ctx.fillStyle = '#111';
+    for (let x = 300; x < 900; x += 50) ctx.fillRect(x, 380, 36, 40); // blocks of text, half under the seal
+    ctx.globalCompositeOperation = 'multiply'; // ink over ink, as on paper
+    ctx.fillStyle = 'rgb(236, 178, 178)'; // the seal's pale fringe
+    ctx.beginPath();
+    ctx.arc(600, 400, 230, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.fillStyle = 'rgb(205, 45, 50)'; // its solid ring and star
+    ctx.beginPath();
+    ctx.arc(600, 400, 200, 0, 2 * Math.PI);
+    ctx.fill();
+    const { text } = await prepareForOcr(canvas, 1);
+    const at = (x: number, y: number) => text.pixels[y * text.width + x];
+    expect(at(100, 100)).toBeGreaterThan(235); // paper
+    expect(at(600, 250)).toBeGreaterThanOrEqual(at(100, 100)); // solid seal ink: no gray shadow
+    expect(at(600, 615)).toBeGreaterThanOrEqual(at(100, 100)); // pale fringe
+    expect(at(615, 400)).toBeLessThan(80); // text under the seal
+    expect(at(315, 400)).toBeLessThan(80); // text beside it
   });
 });
