@@ -421,3 +421,21 @@ describe('tick boxes after or inside their options', () => {
     expect(objectionValue('☐无异议 有☑异议（异议提出日期：2023/9/20）')?.value).toBe(true);
   });
 });
+
+describe('a document number OCR split in two', () => {
+  it.each([
+    ['[2025]', '第13期', '〔2025〕第13期'],
+    ['信合担保纪〔2021j', '20号', '信合担保纪〔2021〕20号'],
+  ])('joins %s and %s', (left, right, id) => {
+    const f = extractMinutes(
+      ocrLines([
+        { text: left, x: 300, y: 40 },
+        { text: right, x: 300 + left.length * 14 + 40, y: 40 },
+        { text: '第13次项目评审会会议纪要', x: 200, y: 80, size: 18 },
+        { text: '2025年1月8日下午，某某融资担保有限责任公司召开项目评审委员会会议。', x: 90, y: 120 },
+      ]),
+    );
+    expect(f.minutesNo).toMatchObject({ value: id });
+    expect(f.minutesNo!.confidence).toBeLessThan(1);
+  });
+});
