@@ -76,12 +76,12 @@ function readFiguresYear(s: string): number | undefined {
 
 /**
  * 二〇二四 -> 2024 (four digits, written one by one). A zero OCR read as the letter O or the
- * figure 0 among Chinese digits (二O二四, 二0二四), or as 〇 with a mark beside it (二C〇二四, 二O〇二四),
+ * figure 0 among Chinese digits (二O二四, 二0二四), or as 〇 or O with a mark beside it (二C〇二四, 二O〇二四, 二GO二五),
  * can only be 〇.
  */
 function readNumeralsYear(s: string): number | undefined {
-  // OCR may also read 〇 as two marks (C〇, 〇C, @〇): what stands beside a 〇 in a year is part of it
-  const t = s.replace(/[CcG@Oo]+(?=[〇○])|(?<=[〇○])[CcG@Oo]+/gu, '');
+  // OCR may also read 〇 as two marks (C〇, 〇C, @〇, GO): what stands beside a 〇 in a year is part of it
+  const t = s.replace(/[CcG@Oo]+(?=[〇○])|(?<=[〇○])[CcG@Oo]+|[CcG@]+(?=[Oo])|(?<=[Oo])[CcG@]+/gu, '');
   const digits = parseChineseDigits(/[^\dOo]/u.test(t) ? t.replace(/[Oo0]/gu, '〇') : t);
   return digits?.length === 4 ? Number(digits) : undefined;
 }
