@@ -128,7 +128,8 @@ export function extractFactSheet(lines: TextLine[], unreadable: Unreadable[] = [
   const unit = declaredUnit(lines);
   const PERSON = '(?:被评议人|被调查人|被认定人|当事人|责任人)';
 
-  const refusal = proseField(layout, /拒签|拒绝签字|拒不签字|拒绝签收|拒绝签名/u, () => true, 0.9);
+  // OCR often reads 签 as 等 (拒绝等字)
+  const refusal = proseField(layout, /拒[签等]|拒绝[签等]字|拒不[签等]字|拒绝[签等]收|拒绝[签等]名/u, () => true, 0.9);
   const objection =
     r.read('objectionFiled', objectionValue) ??
     proseField(layout, /[^。；]*异议[^。；]*/u, (m) => objectionValue(m[0])?.value, 0.85);
@@ -159,7 +160,9 @@ export function extractFactSheet(lines: TextLine[], unreadable: Unreadable[] = [
     ),
     position:
       r.read('position', textValue) ??
-      proseField(layout, /(?:时任|现任|担任)([^，。；]{2,30}?)(?:职务)?[，。；]/u, (m) => m[1], 0.85),
+      proseField(layout, /(?:时任|现任|担任)([^，。；]{2,30}?)(?:职务)?[，。；]/u, (m) => m[1], 0.85) ??
+      // the part played in the project (作为该项目客户经理) may be shorter than the post itself
+      proseField(layout, /作为(?:该|本)项目(?:的)?([^，。；]{2,30}?)[，。；]/u, (m) => m[1], 0.7),
     facts: r.read('facts', (t) => {
       const value = chineseText(t);
       return value.length >= 8 ? { value, certainty: 1 } : undefined;
@@ -177,9 +180,11 @@ export function extractFactSheet(lines: TextLine[], unreadable: Unreadable[] = [
     signaturePresent: refusal
       ? { ...refusal, value: false }
       : (signedPlace ?? firstParsed(r.all('signature'), (t) => (nameValue(t) ? { value: true, certainty: 0.7 } : undefined))),
+    // Without a written refusal, a signed place was not refused; a blank one most likely not (a
+    // person confirms: the refusal may be written where OCR did not read it).
     refused:
       refusal ??
-      (signedPlace?.value === true ? { ...signedPlace, value: false } : undefined) ??
+      (signedPlace ? { ...signedPlace, value: false, confidence: signedPlace.value ? signedPlace.confidence : Math.min(signedPlace.confidence, 0.7) } : undefined) ??
       (everythingRead && signatureLine ? fieldFrom(signatureLine, { value: false, certainty: 0.8 }) : undefined),
     objectionFiled: objection,
     objectionDate:

@@ -387,7 +387,10 @@ describe('signatures and tick boxes the pixels showed', () => {
     expect(signed.kind === 'FACT_SHEET' && signed.fields.refused?.value).toBe(false);
     const blank = extractFields('FACT_SHEET', linesOf(text), [place('调查人（签字）：', true), place('被评议人〈签字):', false)]).extracted;
     expect(blank.kind === 'FACT_SHEET' && blank.fields.signaturePresent).toMatchObject({ value: false, confidence: 0.95, provenance: { page: 1, label: '被评议人〈签字):' } });
-    expect(blank.kind === 'FACT_SHEET' && blank.fields.refused).toBeUndefined();
+    // a blank place without a written refusal: most likely not refused, and a person confirms
+    const refused = blank.kind === 'FACT_SHEET' ? blank.fields.refused : undefined;
+    expect(refused?.value).toBe(false);
+    expect(refused!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
   });
 
   it('reads a ticked box as the chosen option', () => {
@@ -437,5 +440,25 @@ describe('a document number OCR split in two', () => {
     );
     expect(f.minutesNo).toMatchObject({ value: id });
     expect(f.minutesNo!.confidence).toBeLessThan(1);
+  });
+});
+
+describe('fact sheets in running text, as OCR reads them', () => {
+  const f = extractFactSheet(
+    linesOf(`
+尽职免责事实认定材料
+经调查核实，段刚作为该项目业务部经理，在保前调查中对企业经营场所进行了实地核查。
+本材料已于2024年8月7日送达当事人，当事人拒绝等字。送达人：张欣
+`),
+  );
+
+  it('reads a refusal whose 签 OCR read as 等', () => {
+    expect(f.refused?.value).toBe(true);
+    expect(f.signaturePresent?.value).toBe(false);
+  });
+
+  it('takes the part played in the project for the post, for a person to confirm', () => {
+    expect(f.position?.value).toBe('业务部经理');
+    expect(f.position!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
   });
 });
