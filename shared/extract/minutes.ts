@@ -221,13 +221,24 @@ function debtorInProse(layout: Layout): Field<string> | undefined {
 
 /** The amount applied for or compensated, where the project is reported. */
 function amountInProse(layout: Layout): Field<number> | undefined {
-  for (const { match, line } of proseMatches(layout, /(?:申请|本息合计|代偿金额|担保金额|担保额度|拟代偿)[^。；]{0,40}/gu)) {
+  const seen: { fen: number; line: TextLine }[] = [];
+  for (const { match, line } of proseMatches(layout, AMOUNT_IN_PROSE)) {
     if (/销售收入|营业收入|注册资本|总资产/.test(match[0])) continue;
-    const money = findMoney(match[0]);
-    if (money.length > 0) return fieldFrom(line, { value: money[0].fen, certainty: 0.85 });
+    const [money] = findMoney(match[0]);
+    if (money) seen.push({ fen: money.fen, line });
   }
-  return undefined;
+  if (seen.length === 0) return undefined;
+  // The amount is usually named more than once (议题, 会议情况, 议定事项): the one named most often
+  // wins, surely when all agree, doubtfully when another is named as often.
+  const count = (fen: number) => seen.filter((s) => s.fen === fen).length;
+  const best = seen.reduce((a, b) => (count(b.fen) > count(a.fen) ? b : a));
+  const rival = Math.max(0, ...seen.filter((s) => s.fen !== best.fen).map((s) => count(s.fen)));
+  const certainty = rival === 0 ? (seen.length > 1 ? 0.9 : 0.85) : rival < count(best.fen) ? 0.7 : 0.5;
+  return fieldFrom(best.line, { value: best.fen, certainty });
 }
+
+/** Where minutes name the amount: 申请…贷款人民币…, 本息合计…, 提供…万元融资担保的议案, …万元融资担保项目. */
+const AMOUNT_IN_PROSE = /(?:申请|本息合计|合计|代偿金额|担保金额|担保额度|拟代偿)[^。；]{0,40}|(?:[^。；，,：:]|(?<=\d)[,，](?=\d{3}))+?(?:融资担保(?:项目|事项|的议案)|担保项目)/gu;
 
 const VOTE_WORDS: Array<[RegExp, VoteValue]> = [
   [/有条件同意|附条件同意|原则同意/u, '有条件同意'],

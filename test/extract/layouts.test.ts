@@ -462,3 +462,27 @@ describe('fact sheets in running text, as OCR reads them', () => {
     expect(f.position!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
   });
 });
+
+describe('the amount of minutes named in several places', () => {
+  const minutes = (situation: string) =>
+    extractMinutes(
+      linesOf(`
+项目评审委员会会议纪要
+会议议题：1.审议《关于为天水润泽牧业有限公司提供2,480.00万元融资担保的议案》
+${situation}该企业上年实现销售收入6097万元。
+会议议定：一、同意为天水润泽牧业有限公司提供2,480.00万元融资担保项目。
+`),
+    );
+
+  it('takes the amount all of them name', () => {
+    const f = minutes('业务部门汇报了申请人民币贰仟肆佰捌拾万元整、期限24个月的担保项目情况。');
+    expect(f.amount).toMatchObject({ value: 2_480_000_000 });
+    expect(f.amount!.confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
+  });
+
+  it('doubts it when the places disagree', () => {
+    const f = minutes('业务部门汇报了申请人民币贰仟肆佰万元整、期限24个月的担保项目情况。');
+    expect(f.amount).toMatchObject({ value: 2_480_000_000 });
+    expect(f.amount!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+});
