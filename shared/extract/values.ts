@@ -101,7 +101,13 @@ export function moneyValue(defaultUnit?: MoneyUnit): ValueParser<number> {
       // a bare number under a declared unit (金额单位：万元)
       const bare = defaultUnit && text.match(/^[\s:：]*([\d,]+(?:\.\d+)?)(?![\d.%])/);
       const money = bare ? parseMoney(bare[1], { defaultUnit }) : undefined;
-      return money ? { value: money.fen, certainty: 0.95 } : undefined;
+      if (money) return { value: money.fen, certainty: 0.95 };
+      // figures written the way amounts in 元 are (3,750,000.00) under a money label, their ¥
+      // lost or garbled (习4,600,000.00): 元 is assumed, and a garbled mark may have swallowed a
+      // digit (习 for ¥1), so a person confirms
+      const figures = /^[\s:：]*(?:人民币)?([^\d\s]?)[ \t]*(\d{1,3}(?:,\d{3})+\.\d{2})(?![\d.%])/u.exec(toHalfWidth(text));
+      const yuan = figures ? parseMoney(`¥${figures[2]}`) : undefined;
+      return yuan ? { value: yuan.fen, certainty: figures![1] ? 0.5 : 0.7 } : undefined;
     }
     // An amount written in figures and in capitals must agree; otherwise a person decides.
     const other = found.slice(1, 2).find((m) => m.form !== found[0].form && m.start - found[0].end < 4);

@@ -14,6 +14,18 @@ describe('an amount as a field value', () => {
     expect(read('人民币参佰染抬万元整（# 3,700,000.00）')).toEqual({ value: 370_000_000, certainty: 1 });
     expect(read('人民币参佰染抬万元整')).toEqual({ value: 370_000_000, certainty: 0.8 });
   });
+
+  it('takes figures written as amounts in 元 are, without their ¥, for a person to confirm', () => {
+    expect(read('3,750,000.00')).toEqual({ value: 375_000_000, certainty: 0.7 });
+    // a garbled mark before them may have swallowed a digit (习 for ¥1)
+    expect(read('习4,600,000.00〈期限12个月)')).toEqual({ value: 460_000_000, certainty: 0.5 });
+    expect(read('3750000')).toBeUndefined();
+    expect(read('12.50')).toBeUndefined();
+  });
+
+  it('does not take what is left of garbled capitals for the amount', () => {
+    expect(read('人民币过佰融拾过万参什陆佰参拾类元陆角人参分')).toBeUndefined();
+  });
 });
 
 describe('a document number as a field value', () => {

@@ -147,13 +147,11 @@ export function findMoney(text: string): FoundMoney[] {
     if (dual.garbled.some(([from, to]) => start < to && end > from)) continue;
     const raw = text.slice(start, end);
     const money = CURRENCY_EVIDENCE.test(m[0]) ? parseMoney(m[0]) : undefined;
-    const cutShort = money?.form === 'capital' && CAPITAL_DIGIT_OR_PLACE.test(repaired.slice(Math.max(0, start - 2), start));
+    const cutShort = money?.form === 'capital' && capitalLike(repaired.slice(Math.max(0, start - 2), start)) > 0;
     if (money && !cutShort) found.push({ ...money, start, end, raw, ...(m[0] !== toHalfWidth(raw) ? { repaired: true } : {}) });
   }
   return found.sort((a, b) => a.start - b.start);
 }
-
-const CAPITAL_DIGIT_OR_PLACE = /[壹贰叁肆伍陆柒捌玖拾佰仟]/u;
 
 /** Capitals followed by figures in brackets: 人民币……元整（¥…）, the figures' mark possibly garbled (啼,431,514.69). */
 const DUAL_WRITING = /([^\s:：,，。；;、|()（）]{2,40})[ \t]*[(（][ \t]*([^\d\s()（）.]?)[ \t]*(,?\d[\d,]*(?:\.\d{1,2})?)[ \t]*元?[ \t]*[)）]/gu;
