@@ -48,6 +48,7 @@ const CAPITAL_CHAR = new RegExp(`[${NUMERAL_CHARS}元圆角分整]`, 'u');
 export function capitalLike(s: string): number {
   return [...s].filter((c) => /[壹贰叁肆伍陆柒捌玖拾佰仟万亿]/u.test(CAPITAL_LOOKALIKES[c] ?? c)).length;
 }
+
 /** Cost of a character of the capitals read as another capital character: it contradicts the figures. */
 const CONTRADICTION = 1000;
 
@@ -61,12 +62,11 @@ function distance(read: string, capitals: string): number {
   const b = [...capitals];
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    const added = CAPITAL_CHAR.test(CAPITAL_LOOKALIKES[a[i - 1]] ?? a[i - 1]) ? CONTRADICTION : 1;
+    const ch = CAPITAL_LOOKALIKES[a[i - 1]] ?? a[i - 1];
+    const added = CAPITAL_CHAR.test(ch) ? CONTRADICTION : 1;
     const next = [row[0] + added];
     for (let j = 1; j <= b.length; j++) {
-      const same = (CAPITAL_LOOKALIKES[a[i - 1]] ?? a[i - 1]) === b[j - 1];
-      const swap = same ? 0 : added;
-      next.push(Math.min(row[j - 1] + swap, row[j] + added, next[j - 1] + 1));
+      next.push(Math.min(row[j - 1] + (ch === b[j - 1] ? 0 : added), row[j] + added, next[j - 1] + 1));
     }
     row = next;
   }
