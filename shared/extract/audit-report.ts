@@ -19,6 +19,7 @@ import {
   LabeledFields,
   moneyValue,
   proseField,
+  standaloneId,
   textValue,
   type Unreadable,
 } from './values.js';
@@ -110,15 +111,7 @@ export function extractAuditReport(lines: TextLine[], unreadable: Unreadable[] =
   return {
     reportNo:
       r.read('reportNo', idValue) ??
-      (() => {
-        // A document number standing alone under the title.
-        for (const row of layout.rows.slice(0, 12)) {
-          if (row.segments.length !== 1) continue;
-          const id = idValue(row.segments[0].display);
-          if (id && id.value.length >= row.segments[0].text.replace(/\s+/g, '').length - 1) return fieldFrom(row.segments[0].line, { ...id, certainty: 0.9 });
-        }
-        return undefined;
-      })(),
+      standaloneId(layout),
     institutionName:
       r.read('institutionName', organizationValue) ??
       findInstitution(layout),

@@ -20,6 +20,7 @@ import {
   nameListValue,
   nameValue,
   proseField,
+  standaloneId,
   type Unreadable,
 } from './values.js';
 
@@ -134,17 +135,6 @@ export function extractMinutes(lines: TextLine[], unreadable: Unreadable[] = [])
     votes: table ?? votesInProse(layout) ?? voteLines(layout),
     recusals: recusals(layout),
   };
-}
-
-/** A document number standing alone near the top (红头: 〔2022〕第5期, 融通担保纪〔2021〕2号). */
-function standaloneId(layout: Layout): Field<string> | undefined {
-  for (const row of layout.rows.slice(0, 10)) {
-    // a gap OCR left inside the number splits the row: 〔2021〕 | 20号
-    const text = row.segments.map((s) => s.display).join('').replace(/\s+/g, '');
-    const id = idValue(text);
-    if (id && id.value.length >= text.length - 1) return fieldFrom(row.segments[0].line, { ...id, certainty: 0.9 });
-  }
-  return undefined;
 }
 
 /** A meeting place: the value up to a time or a bracketed remark that is not part of it. */

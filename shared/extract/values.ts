@@ -180,7 +180,7 @@ export const idValue: ValueParser<string> = (text) => {
   // The year of a document number is in 〔〕; typists and OCR write [ ] 【 】 （ ） ［ ］ for it,
   // and OCR may read the closing one as j or J.
   const half = toHalfWidth(text);
-  const t = half.replace(/[(（\[【［〔]\s*(\d{4})\s*(?:[)）\]】］〕]|[jJ][)）\]】］〕jJ]?)/gu, '〔$1〕');
+  const t = half.replace(/[(（\[【［〔]\s*(\d{4})\s*(?:[)）\]】］〕][jJ]?|[jJ][)）\]】］〕jJ]?)/gu, '〔$1〕');
   const letterBracket = /[(（\[【［〔]\s*\d{4}\s*[jJ]/u.test(half);
   const m = t.match(/([A-Za-z0-9\u4e00-\u9fff]*)〔\d{4}〕\s*第?\s*\d+\s*[号期]|[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|[A-Z]{2,}[A-Z0-9]*\d{2,}[A-Z0-9]*|第\d+期/u);
   if (!m) return undefined;
@@ -250,6 +250,17 @@ function sameNameMisread(a: string, b: string): boolean {
   const x = [...a];
   const y = [...b];
   return x.length === y.length && x.filter((ch, i) => ch !== y[i]).length <= Math.max(2, Math.floor(x.length / 5));
+}
+
+/** A document number standing alone near the top (红头: 〔2022〕第5期, 融通担保纪〔2021〕2号). */
+export function standaloneId(layout: Layout): Field<string> | undefined {
+  for (const row of layout.rows.slice(0, 12)) {
+    // a gap OCR left inside the number splits the row: 〔2021〕 | 20号
+    const text = row.segments.map((s) => s.display).join('').replace(/\s+/g, '');
+    const id = idValue(text);
+    if (id && id.value.length >= text.length - 1) return fieldFrom(row.segments[0].line, { ...id, certainty: 0.9 });
+  }
+  return undefined;
 }
 
 /** The first match of a pattern in the document's running text, as a field. */
