@@ -302,6 +302,11 @@ function votesInProse(layout: Layout): Field<Vote[]> | undefined {
       for (const v of found.votes) if (!votes.some((x) => x.member === v.member)) votes.push(v);
     }
   }
+  // The tally (同意8票，反对0票，弃权1票) counts the votes: when fewer or more were read, some
+  // names were lost or misread, and a person checks.
+  const tally = proseMatch(layout, /同意\s*[\d一二三四五六七八九十]+\s*票[^。]*/u);
+  const counted = tally && [...tally.match[0].matchAll(/([\d一二三四五六七八九十]+)\s*票/gu)].reduce((sum, m) => sum + (parseCount(m[1]) ?? NaN), 0);
+  if (counted !== undefined && counted !== votes.length) certainty = Math.min(certainty, 0.5);
   return first && votes.length ? fieldFrom(first, { value: votes, certainty: certainty * 0.95 }) : undefined;
 }
 

@@ -486,3 +486,25 @@ ${situation}该企业上年实现销售收入6097万元。
     expect(f.amount!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
   });
 });
+
+describe('votes checked against their tally', () => {
+  const votes = (names: string) =>
+    extractMinutes(
+      linesOf(`
+项目评审委员会会议纪要
+三、表决情况
+经记名投票表决，同意3票，反对0票，弃权1票。其中，${names}同意。评审委员赵宁投弃权票，理由：对企业近期经营情况了解不充分。
+`),
+    ).votes;
+
+  it('is sure when every vote the tally counts was read', () => {
+    expect(votes('曾秀英、孔建新、徐波')!.value).toHaveLength(4);
+    expect(votes('曾秀英、孔建新、徐波')!.confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
+  });
+
+  it('asks a person when some were lost', () => {
+    // OCR garbled the list of those who agreed: only the abstention was read
+    expect(votes('曾秀英、和孔建新、印卫东')!.value).toEqual([{ member: '赵宁', vote: '弃权', dissentText: '对企业近期经营情况了解不充分' }]);
+    expect(votes('曾秀英、和孔建新、印卫东')!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+});
