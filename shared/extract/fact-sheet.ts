@@ -3,7 +3,7 @@ import type { SignaturePlace } from './extract.js';
 import { Layout } from './layout.js';
 import type { TextLine } from './lines.js';
 import { findDates } from './normalize/date.js';
-import { nameAtStart } from './names.js';
+import { checkedAgainstText, nameAtStart } from './names.js';
 import { proseMatch } from './prose.js';
 import {
   chineseText,
@@ -193,24 +193,6 @@ export function extractFactSheet(lines: TextLine[], unreadable: Unreadable[] = [
   };
 }
 
-/**
- * A name checked against the rest of the document: when it is written nowhere else, but a name
- * one character apart is (谭春伦 on the form, 谭春花 in the facts), one of the two readings is
- * wrong and a person decides.
- */
-function checkedAgainstText(field: Field<string> | undefined, lines: readonly TextLine[]): Field<string> | undefined {
-  if (!field) return undefined;
-  const name = [...field.value];
-  const text = lines.map((l) => l.text).join('');
-  if (name.length < 2 || text.split(field.value).length > 2) return field;
-  const chars = [...text];
-  for (let i = 0; i + name.length <= chars.length; i++) {
-    if (chars[i] !== name[0]) continue;
-    const differences = name.filter((ch, k) => chars[i + k] !== ch).length;
-    if (differences === 1 && /^[\u4e00-\u9fff·]+$/u.test(chars.slice(i, i + name.length).join(''))) return { ...field, confidence: Math.min(field.confidence, 0.6) };
-  }
-  return field;
-}
 
 /** The one date in a phrase. */
 function singleDate(text: string): string | undefined {

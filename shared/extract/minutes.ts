@@ -4,7 +4,7 @@ import type { TextLine } from './lines.js';
 import { findDates } from './normalize/date.js';
 import { findMoney } from './normalize/money.js';
 import { parseCount } from './normalize/percent.js';
-import { isPersonName, nameAtEnd, nameAtStart, nameList } from './names.js';
+import { checkedAgainstText, isPersonName, nameAtEnd, nameAtStart, nameList } from './names.js';
 import { proseMatch, proseMatches, sentences, spanLine } from './prose.js';
 import { findTables } from './table.js';
 import {
@@ -105,12 +105,16 @@ export function extractMinutes(lines: TextLine[], unreadable: Unreadable[] = [])
     location:
       r.read('location', placeValue) ??
       proseField(layout, /在([^，。；在]{2,30}?)(?:召开|举行)/u, (m) => placeValue(m[1])?.value, 0.85),
-    chair:
+    chair: checkedAgainstText(
       r.read('chair', nameValue) ??
-      proseField(layout, /由([^，。；]{2,40}?)(?:同志)?(?:主持|召集并主持)/u, (m) => nameAtEnd(m[1])?.name, 0.9),
-    recorder:
+        proseField(layout, /由([^，。；]{2,40}?)(?:同志)?(?:主持|召集并主持)/u, (m) => nameAtEnd(m[1])?.name, 0.9),
+      lines,
+    ),
+    recorder: checkedAgainstText(
       r.read('recorder', nameValue) ??
-      proseField(layout, new RegExp(`(?:^|[，。；,])(${NAME_CHARS}{2,14}?)(?:同志)?(?:担任(?:会议)?记录(?:人|员)?|负责(?:会议)?记录|作(?:会议)?记录|记录)(?=[，。；,]|$)`, 'u'), (m) => nameAtEnd(m[1])?.name, 0.9),
+        proseField(layout, new RegExp(`(?:^|[，。；,])(${NAME_CHARS}{2,14}?)(?:同志)?(?:担任(?:会议)?记录(?:人|员)?|负责(?:会议)?记录|作(?:会议)?记录|记录)(?=[，。；,]|$)`, 'u'), (m) => nameAtEnd(m[1])?.name, 0.9),
+      lines,
+    ),
     attendees:
       r.read('attendees', nameListValue) ??
       proseField(layout, /(?:出席|参加|参与)(?:本次)?会议的(?:人员|委员|同志)?(?:有|为|是)[:：]?([^。；]{2,200})/u, (m) => {

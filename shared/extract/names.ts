@@ -4,6 +4,8 @@
  * (古丽娜尔·热合曼). Titles written before or after a name (总经理李亮, 评审委员江洋,
  * 王建国（总经理）) are told apart from it.
  */
+import type { Field } from '../domain/fields.js';
+import type { TextLine } from './lines.js';
 
 const SURNAMES = new Set(
   Array.from(
@@ -133,4 +135,24 @@ export function nameList(value: string): { names: string[]; certainty: number } 
     if (!names.includes(n.name)) names.push(n.name);
   }
   return names.length ? { names, certainty } : undefined;
+}
+
+/**
+ * A name checked against the rest of the document: when it is written nowhere else, but a name
+ * one character apart is (谭春伦 on the form, 谭春花 in the facts), one of the two readings is
+ * wrong and a person decides.
+ */
+export function checkedAgainstText(field: Field<string> | undefined, lines: readonly TextLine[]): Field<string> | undefined {
+  if (!field) return undefined;
+  const name = [...field.value];
+  const text = lines.map((l) => l.text).join('');
+  // two characters one apart are as likely two people of one surname (魏静, 魏敏)
+  if (name.length < 3 || text.split(field.value).length > 2) return field;
+  const chars = [...text];
+  for (let i = 0; i + name.length <= chars.length; i++) {
+    if (chars[i] !== name[0]) continue;
+    const differences = name.filter((ch, k) => chars[i + k] !== ch).length;
+    if (differences === 1 && /^[\u4e00-\u9fff·]+$/u.test(chars.slice(i, i + name.length).join(''))) return { ...field, confidence: Math.min(field.confidence, 0.6) };
+  }
+  return field;
 }

@@ -508,3 +508,17 @@ describe('votes checked against their tally', () => {
     expect(votes('曾秀英、和孔建新、印卫东')!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
   });
 });
+
+describe('a chair read one way in the heading and another in the text', () => {
+  it('is doubted', () => {
+    const f = extractMinutes(
+      linesOf(`
+项目评审委员会会议纪要
+主持人：黎子宁
+会议由黎子涵主持，黎子涵、孟春花出席会议。
+`),
+    );
+    expect(f.chair?.value).toBe('黎子宁');
+    expect(f.chair!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+});

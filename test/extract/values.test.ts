@@ -25,6 +25,8 @@ describe('an amount as a field value', () => {
 
   it('does not take what is left of garbled capitals for the amount', () => {
     expect(read('人民币过佰融拾过万参什陆佰参拾类元陆角人参分')).toBeUndefined();
+    expect(read('人民币数拾万元整')).toBeUndefined(); // 数 is 柒 garbled, not nothing
+    expect(read('人民币 拾万元整')).toEqual({ value: 10_000_000, certainty: 1 });
   });
 });
 

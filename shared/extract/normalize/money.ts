@@ -147,7 +147,9 @@ export function findMoney(text: string): FoundMoney[] {
     if (dual.garbled.some(([from, to]) => start < to && end > from)) continue;
     const raw = text.slice(start, end);
     const money = CURRENCY_EVIDENCE.test(m[0]) ? parseMoney(m[0]) : undefined;
-    const cutShort = money?.form === 'capital' && capitalLike(repaired.slice(Math.max(0, start - 2), start)) > 0;
+    // a lookalike just before, or something between 人民币 and the capitals (人民币数拾万元整: 数 is a digit OCR garbled)
+    const before = repaired.slice(Math.max(0, start - 3), start);
+    const cutShort = money?.form === 'capital' && (capitalLike(before.slice(-2)) > 0 || /币[^\s:：]{1,2}$/u.test(before));
     if (money && !cutShort) found.push({ ...money, start, end, raw, ...(m[0] !== toHalfWidth(raw) ? { repaired: true } : {}) });
   }
   return found.sort((a, b) => a.start - b.start);
