@@ -1,5 +1,6 @@
 import { errorBudget, fuzzyFindAll } from './fuzzy.js';
 import type { TextLine } from './lines.js';
+import { editDistance } from './normalize/edit-distance.js';
 
 /** A value found next to one of a field's labels. */
 export interface LabeledValue {
@@ -95,19 +96,6 @@ function exactMatches(text: string, label: string): { start: number; end: number
   const out: { start: number; end: number; errors: number }[] = [];
   for (let at = text.indexOf(label); at >= 0; at = text.indexOf(label, at + label.length)) out.push({ start: at, end: at + label.length, errors: 0 });
   return out;
-}
-
-/** Edit distance of two short strings (by code point). */
-export function editDistance(a: string, b: string): number {
-  const s = Array.from(a);
-  const t = Array.from(b);
-  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= s.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= t.length; j++) cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (s[i - 1] === t[j - 1] ? 0 : 1)));
-    prev = cur;
-  }
-  return prev[t.length];
 }
 
 /** Numbering and bullets in front of a heading or a label: 一、 （二） 3. ★ */

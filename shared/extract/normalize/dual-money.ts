@@ -9,6 +9,7 @@
  * digit fits. The result is a best reading for a person to confirm, never a certainty.
  */
 import { NUMERAL_CHARS } from './chineseNumerals.js';
+import { editDistance } from './edit-distance.js';
 
 const DIGIT = '零壹贰叁肆伍陆柒捌玖';
 const PLACE = ['', '拾', '佰', '仟'];
@@ -58,19 +59,9 @@ const CONTRADICTION = 1000;
  * the amount has another, or has none, contradicts it, at a cost no reading can afford.
  */
 function distance(read: string, capitals: string): number {
-  const a = [...read];
-  const b = [...capitals];
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const ch = CAPITAL_LOOKALIKES[a[i - 1]] ?? a[i - 1];
-    const added = CAPITAL_CHAR.test(ch) ? CONTRADICTION : 1;
-    const next = [row[0] + added];
-    for (let j = 1; j <= b.length; j++) {
-      next.push(Math.min(row[j - 1] + (ch === b[j - 1] ? 0 : added), row[j] + added, next[j - 1] + 1));
-    }
-    row = next;
-  }
-  return row[b.length];
+  const as = (ch: string) => CAPITAL_LOOKALIKES[ch] ?? ch;
+  const drop = (ch: string) => (CAPITAL_CHAR.test(as(ch)) ? CONTRADICTION : 1);
+  return editDistance(read, capitals, { change: (a, b) => (as(a) === b ? 0 : drop(a)), drop, add: () => 1 });
 }
 
 /** Share of the capitals' characters that may be lost or misread and still confirm the figures. */
