@@ -5,8 +5,8 @@ import { pdfPageCount, pdfTextLayer, rasterizePdf } from '../pdf/rasterize.js';
 import type { Canvas } from '@napi-rs/canvas';
 import { decodeImagePages, grayPng, imagePageCount, prepareForOcr, type PreparedPage } from './images.js';
 import { addMarks, writeRefusals } from './marks.js';
-import { linesBySlot, stackRegions, type Sheet } from './sheet.js';
-import { REFUSAL } from './signatures.js';
+import { stackRegions, type Sheet } from './sheet.js';
+import { WRITTEN_REFUSAL } from './signatures.js';
 import { cellSheet, withCellText } from './table-cells.js';
 
 /** Resolution scanned PDF pages are rendered at for OCR. */
@@ -89,29 +89,34 @@ async function readCells(read: Recognize, pages: OcrPage[], prepared: PreparedPa
 }
 
 /**
- * Signature places judged signed have their handwriting read once more, on its own (all of them
- * on one sheet per page, one more call to the engine): one that says 拒签 is a refusal.
+ * Signature places judged signed have their handwriting read once more, each on a sheet of its
+ * own with its writing set upright (one more call to the engine for all of them): one that says
+ * 拒签 is a refusal. Slanted handwriting reads far better upright, and read alone than stacked
+ * with the other places.
  */
 async function readSignedPlaces(read: Recognize, pages: OcrPage[], prepared: PreparedPage[]): Promise<OcrPage[]> {
-  const signed = pages.map((page) => (page.signatures ?? []).filter((s) => s.signed));
-  const sheets = signed.map((places, i) => {
-    const { text } = prepared[i];
-    const pad = Math.round(text.width / 200);
-    const regions = places.map(({ bbox: b }) => ({
-      x0: Math.max(0, b.x0 - pad),
-      y0: Math.max(0, b.y0 - pad),
-      x1: Math.min(text.width, b.x1 + pad),
-      y1: Math.min(text.height, b.y1 + pad),
-    }));
-    return regions.length ? stackRegions(text, regions) : undefined;
-  });
-  const sheetsRead = await readSheets(read, sheets, pages);
-  return pages.map((page, i) => {
-    const sheet = sheets[i];
-    if (!sheet) return page;
-    const texts = linesBySlot(sheet, sheetsRead[i]!).map((lines) => lines.map((l) => l.text).join(''));
-    return writeRefusals(page, new Set(signed[i].filter((_, k) => REFUSAL.test(texts[k]))));
-  });
+  const places = pages.flatMap((page, i) =>
+    (page.signatures ?? [])
+      .filter((s) => s.signed)
+      .map((place) => {
+        const { text } = prepared[i];
+        const pad = Math.round(text.width / 200);
+        // more room on the left: slanted handwriting reaches back under the label's colon
+        const region = {
+          x0: Math.max(0, place.bbox.x0 - 3 * pad),
+          y0: Math.max(0, place.bbox.y0 - pad),
+          x1: Math.min(text.width, place.bbox.x1 + pad),
+          y1: Math.min(text.height, place.bbox.y1 + pad),
+        };
+        return { place, pageNumber: page.pageNumber, sheet: stackRegions(text, [region], { upright: true }) };
+      }),
+  );
+  const images = await Promise.all(
+    places.map(({ pageNumber, sheet }) => grayPng(sheet.gray).then((image): PageImage => ({ pageNumber, image, width: sheet.gray.width, height: sheet.gray.height, layout: 'lines' }))),
+  );
+  const results = await read(images);
+  const refused = new Set(places.filter((_, k) => WRITTEN_REFUSAL.test(results[k].lines.map((l) => l.text).join(''))).map(({ place }) => place));
+  return pages.map((page) => writeRefusals(page, new Set((page.signatures ?? []).filter((s) => refused.has(s)))));
 }
 
 /** The pages' sheets (where a page has one) read in one call to the engine; each reading in its page's place. */

@@ -10,15 +10,25 @@ import { inkMap } from './tick-boxes.js';
 import type { Gray } from './preprocess.js';
 
 /**
- * A label that asks for a signature, up to its closing bracket and colon. OCR often reads 签
- * as 等 or 答 and 字 as 宁 in these labels; in brackets after a role (记录人（等宁）) they
- * can only be the label.
+ * A label that asks for a signature, up to its closing bracket and colon. OCR garbles 签, a
+ * dense character, into many others (等, 答, 俭, 侍, 符…) and reads 字 as 宁; so, besides 签字 /
+ * 签名 / 签章 anywhere, any character before 字, 名 or 章 in brackets after a role, or right
+ * after a role before a bracket or colon, is taken for the label when the bracket is closed or a colon
+ * follows (记录人（等宁）, 被评议人（等宁：, 主持人俭宁：). 盖章, 公章, 印章 (seal places) and 姓名
+ * are not signature labels.
  */
-const SIGNATURE_LABEL = /(?:[(（〈《【]\s*签\s*[字宁学名章]|签\s*[字名章]|[(（〈《【]\s*[等答笠筌]\s*[字宁学名章]\s*[)）〉》】])(?:\s*[)）〉》】])?\s*[:：]?/u;
+export const SIGNATURE_LABEL =
+  /(?:[(（〈《【]\s*签\s*[字宁学名章]|签\s*[字名章]|[(（〈《【]\s*[^\s盖公印姓]\s*[字宁学名章]\s*(?=[)）〉》】:：])|(?<=[人导员长])[^\s盖公印姓][字宁名章]\s*(?=[)）〉》】:：]))(?:\s*[)）〉》】])?\s*[:：]?/u;
 /** Printed text that ends a signature place: a date, or the next label. */
 const PRINTED_AFTER = /[〇零一二三四五六七八九十OoО○0-9]{2,4}\s*年|日期|[:：]/u;
 /** Words written in a signature place that refuse to sign (拒 is often read as 驴, 扩 or 护 in handwriting). */
 export const REFUSAL = /拒|不签|[驴扩护]签/u;
+/**
+ * The same, in the handwriting of a signature place read on its own: there a 签 can only come
+ * from 拒签, 拒绝签字 or 不签 (no name is written with it), whatever OCR made of the first
+ * character (并签, 措签).
+ */
+export const WRITTEN_REFUSAL = /拒|签/u;
 
 /** Minimum ink, in character areas, for a place to hold handwriting: a stroke or two of a name, not specks. */
 const MIN_INK_EM2 = 0.12;
@@ -41,7 +51,10 @@ export function findSignaturePlaces(gray: Gray, lines: readonly OcrLine[], em: n
     if (!m) continue;
     const labelEnd = m.index + m[0].length;
     const labelStart = Math.max(0, text.slice(0, m.index).search(/[^\s，。；]+$/u));
-    const labelX = chars[labelEnd - 1].x1;
+    // OCR often joins the colon to the handwriting after it, in one word whose box starts well
+    // inside the handwriting: the place begins at most half a character past the closing bracket
+    const bracket = text.slice(0, labelEnd).search(/[)）〉》】][^)）〉》】]*$/u);
+    const labelX = bracket >= m.index ? Math.min(chars[labelEnd - 1].x1, chars[bracket].x1 + em * 0.5) : chars[labelEnd - 1].x1;
     // the heading of a signature column: its places are the cells below it
     const cy0 = (line.bbox.y0 + line.bbox.y1) / 2;
     if (columns.some(({ heading: h }) => labelX > h.bbox.x0 && labelX <= h.bbox.x1 + em && cy0 >= h.bbox.y0 && cy0 <= h.bbox.y1)) continue;
@@ -176,6 +189,9 @@ function strokesIn(ink: Uint8Array, width: number, r: BoundingBox, em: number, c
     if (Math.abs(centre - cy) > reach) continue;
     // what is left of an underline: long, flat slivers, not strokes
     if (Math.max(...rows) - Math.min(...rows) < em * 0.15) continue;
+    // dots: a colon's, or dust
+    const columns = members.map((p) => p % w);
+    if (Math.max(...rows) - Math.min(...rows) < em * 0.25 && Math.max(...columns) - Math.min(...columns) < em * 0.25) continue;
     total += members.length;
     for (const p of members) {
       const px = p % w;

@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { drawnPage, grayOf } from '../helpers/drawn-page.js';
 import type { OcrLine } from '../../shared/domain/text.js';
 import { findSeals } from '../../shared/read/seals.js';
-import { findSignaturePlaces } from '../../shared/read/signatures.js';
+import { findSignaturePlaces, SIGNATURE_LABEL, WRITTEN_REFUSAL } from '../../shared/read/signatures.js';
+import { slantOf, stackRegions } from '../../shared/read/sheet.js';
 import { findTickBoxes } from '../../shared/read/tick-boxes.js';
 import { writeBoxes, writeRefusals } from '../../shared/read/marks.js';
 import { sealChecks, sealsOf } from '../../shared/validate/document-checks.js';
@@ -155,6 +156,60 @@ describe('signature places from pixels', () => {
       ['见证人（签字）：', false],
       ['记录人（签名）：', false],
     ]);
+  });
+});
+
+describe('signature labels as OCR reads them', () => {
+  it('finds the label with 签 garbled, a bracket lost or no brackets at all', () => {
+    const found = (text: string) => SIGNATURE_LABEL.exec(text)?.[0] ?? null;
+    expect(found('被评议人（签字）：')).toBe('（签字）：');
+    expect(found('记录人（等宁）')).toBe('（等宁）');
+    expect(found('被评议人(等宁:加')).toBe('(等宁:');
+    expect(found('调查人(符字) :”甸')).toBe('(符字) :');
+    expect(found('见证人侍字) :')).toBe('侍字) :');
+    expect(found('主持人俭宁:拒签')).toBe('俭宁:');
+  });
+
+  it('leaves seal places, names and other bracketed units alone', () => {
+    for (const text of ['单位（盖章）：', '（公章）', '年月日（印章）：', '借款人姓名：', '担保金额（万元）：', '企业名称：']) expect(SIGNATURE_LABEL.test(text)).toBe(false);
+  });
+
+  it('takes 签 in handwriting read on its own for a refusal, whatever became of 拒', () => {
+    for (const text of ['拒签', '并签', '措签', '拒绝签字', '不签', '拒季']) expect(WRITTEN_REFUSAL.test(text)).toBe(true);
+    for (const text of ['何晓东', '覃佳怡', '买买提江·艾合买提']) expect(WRITTEN_REFUSAL.test(text)).toBe(false);
+  });
+});
+
+describe('handwriting set upright', () => {
+  /** Vertical strokes leaning right by `shear` (x shift per pixel of height), as italic handwriting does. */
+  function leaning(shear: number) {
+    const { canvas, ctx } = page(600, 200);
+    ctx.strokeStyle = '#111111';
+    ctx.lineWidth = 6;
+    for (const x of [150, 210, 300, 340, 420]) {
+      ctx.beginPath();
+      ctx.moveTo(x + shear * 60, 40);
+      ctx.lineTo(x - shear * 60, 160);
+      ctx.stroke();
+    }
+    return grayOf(canvas);
+  }
+  const region = { x0: 50, y0: 20, x1: 550, y1: 180 };
+
+  it('measures the slant of leaning strokes, and none on upright ones or a blank region', () => {
+    expect(slantOf(leaning(0.3), region)).toBeCloseTo(0.3, 5);
+    expect(slantOf(leaning(0), region)).toBe(0);
+    expect(slantOf(grayOf(page(600, 200).canvas), region)).toBe(0);
+  });
+
+  it('stacks the region sheared upright: each stroke then stands in one column', () => {
+    const sheet = stackRegions(leaning(0.3), [region], { upright: true });
+    const { width, height, pixels } = sheet.gray;
+    const inkedColumns = new Set<number>();
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (pixels[y * width + x] < 128) inkedColumns.add(x);
+    // five strokes 6 px wide (plus antialiasing), not five slanted bands 72 px wide
+    expect(inkedColumns.size).toBeLessThan(5 * 12);
+    expect(slantOf(sheet.gray, { x0: 0, y0: sheet.slots[0].y0, x1: width, y1: sheet.slots[0].y1 })).toBe(0);
   });
 });
 
