@@ -194,29 +194,40 @@ function snapSides(at: (x: number, y: number) => number, b: BoundingBox): Boundi
   return { ...b, x0: Math.max(b.x0, x0 - 1), x1: Math.min(b.x1, x1 + 1) };
 }
 
-/** The thickness of the frame's line: the thinnest of its edges, measured a third of the way along each. */
-function frameThickness(at: (x: number, y: number) => number, b: BoundingBox): number {
+/**
+ * The thickness of each of the frame's edges, from the box's bounds inwards: the thinner of two
+ * measurements a third of the way along it (a scanned frame's edges differ by a pixel or more).
+ */
+function frameThickness(at: (x: number, y: number) => number, b: BoundingBox): { top: number; bottom: number; left: number; right: number } {
   const w = b.x1 - b.x0;
   const h = b.y1 - b.y0;
   const limit = Math.min(w, h) / 3;
+  // past a pixel or two of the frame's soft edge, then its ink
   const run = (x: number, y: number, dx: number, dy: number) => {
     let t = 0;
+    while (t < 2 && !at(x + dx * t, y + dy * t)) t++;
     while (t < limit && at(x + dx * t, y + dy * t)) t++;
     return t;
   };
   const xs = [b.x0 + Math.round(w / 3), b.x1 - Math.round(w / 3)];
   const ys = [b.y0 + Math.round(h / 3), b.y1 - Math.round(h / 3)];
-  const edges = [...xs.map((x) => run(x, b.y0, 0, 1)), ...xs.map((x) => run(x, b.y1, 0, -1)), ...ys.map((y) => run(b.x0, y, 1, 0)), ...ys.map((y) => run(b.x1, y, -1, 0))];
-  return Math.max(1, Math.min(...edges));
+  const edge = (runs: number[]) => Math.max(1, Math.min(...runs));
+  return {
+    top: edge(xs.map((x) => run(x, b.y0, 0, 1))),
+    bottom: edge(xs.map((x) => run(x, b.y1, 0, -1))),
+    left: edge(ys.map((y) => run(b.x0, y, 1, 0))),
+    right: edge(ys.map((y) => run(b.x1, y, -1, 0))),
+  };
 }
 
-/** Share of clear ink inside the frame (inset past its line, measured on `at`, and a little more), overall and in its emptiest quarter. */
+/** Share of clear ink inside the frame (inset past each edge's line, measured on `at`, and a little more), overall and in its emptiest quarter. */
 function insideInk(at: (x: number, y: number) => number, clearAt: (x: number, y: number) => number, b: BoundingBox): { fill: number; leastQuarter: number } {
-  const inset = frameThickness(at, b) + Math.max(1, Math.round((b.x1 - b.x0) * 0.06));
-  const x0 = b.x0 + inset;
-  const x1 = b.x1 - inset;
-  const y0 = b.y0 + inset;
-  const y1 = b.y1 - inset;
+  const frame = frameThickness(at, b);
+  const more = Math.max(1, Math.round((b.x1 - b.x0) * 0.06));
+  const x0 = b.x0 + frame.left + more;
+  const x1 = b.x1 - frame.right - more;
+  const y0 = b.y0 + frame.top + more;
+  const y1 = b.y1 - frame.bottom - more;
   if (x1 < x0 || y1 < y0) return { fill: 0, leastQuarter: 0 };
   const mx = (x0 + x1) / 2;
   const my = (y0 + y1) / 2;

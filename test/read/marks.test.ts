@@ -70,6 +70,22 @@ describe('tick boxes from pixels', () => {
     expect(boxes.map((b) => b.selected)).toEqual(marks.map((m) => m !== 'empty'));
   });
 
+  it('reads an empty box whose frame is heavier on some edges than on others as empty', () => {
+    const { canvas, ctx } = page();
+    // as a scan thickens a printed □: left and top edges 3 px, right and bottom 7 px
+    const uneven = (x: number, y: number, side = 40) => {
+      ctx.fillRect(x, y, side, 3);
+      ctx.fillRect(x, y, 3, side);
+      ctx.fillRect(x + side - 7, y, 7, side);
+      ctx.fillRect(x, y + side - 7, side, 7);
+    };
+    drawBox(ctx, 200, 300, 'tick');
+    label(ctx, '齐全', 250, 296);
+    uneven(560, 300);
+    label(ctx, '不齐全', 610, 296);
+    expect(findTickBoxes(grayOf(canvas), EM).map((b) => b.selected)).toEqual([true, false]);
+  });
+
   it('reads boxes placed after their labels (已核实□　未核实■)', () => {
     const { canvas, ctx } = page();
     label(ctx, '已核实', 200, 300);
