@@ -160,9 +160,15 @@ function share(v: number, from: number, to: number): number {
   return Math.max(0, Math.min(1, (v - from) / (to - from)));
 }
 
-/** Grayscale pixels as a PNG. */
-export async function grayPng(gray: Gray): Promise<Uint8Array> {
-  return encodeCanvas(grayToCanvas(gray), 'png');
+/** Grayscale pixels as a PNG, enlarged `scale` times (smoothly) when asked. */
+export async function grayPng(gray: Gray, scale = 1): Promise<Uint8Array> {
+  const canvas = grayToCanvas(gray);
+  if (scale === 1) return encodeCanvas(canvas, 'png');
+  const larger = createCanvas(Math.round(gray.width * scale), Math.round(gray.height * scale));
+  const ctx = larger.getContext('2d');
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(canvas, 0, 0, larger.width, larger.height);
+  return encodeCanvas(larger, 'png');
 }
 
 function grayToCanvas(gray: Gray): Canvas {

@@ -90,9 +90,10 @@ async function readCells(read: Recognize, pages: OcrPage[], prepared: PreparedPa
 
 /**
  * Signature places judged signed have their handwriting read once more, each on a sheet of its
- * own with its writing set upright (one more call to the engine for all of them): one that says
- * 拒签 is a refusal. Slanted handwriting reads far better upright, and read alone than stacked
- * with the other places.
+ * own with its writing set upright, at its size and at twice its size (one more call to the
+ * engine for all of them): one that says 拒签 in either reading is a refusal. Slanted
+ * handwriting reads far better upright, and alone than stacked with the other places; which
+ * size reads a hand best differs from hand to hand.
  */
 async function readSignedPlaces(read: Recognize, pages: OcrPage[], prepared: PreparedPage[]): Promise<OcrPage[]> {
   const places = pages.flatMap((page, i) =>
@@ -111,11 +112,17 @@ async function readSignedPlaces(read: Recognize, pages: OcrPage[], prepared: Pre
         return { place, pageNumber: page.pageNumber, sheet: stackRegions(text, [region], { upright: true }) };
       }),
   );
+  const sizes = [1, 2];
   const images = await Promise.all(
-    places.map(({ pageNumber, sheet }) => grayPng(sheet.gray).then((image): PageImage => ({ pageNumber, image, width: sheet.gray.width, height: sheet.gray.height, layout: 'lines' }))),
+    places.flatMap(({ pageNumber, sheet: { gray } }) =>
+      sizes.map((scale) =>
+        grayPng(gray, scale).then((image): PageImage => ({ pageNumber, image, width: Math.round(gray.width * scale), height: Math.round(gray.height * scale), layout: 'lines' })),
+      ),
+    ),
   );
   const results = await read(images);
-  const refused = new Set(places.filter((_, k) => WRITTEN_REFUSAL.test(results[k].lines.map((l) => l.text).join(''))).map(({ place }) => place));
+  const says = (k: number) => WRITTEN_REFUSAL.test(results[k].lines.map((l) => l.text).join(''));
+  const refused = new Set(places.filter((_, k) => sizes.some((_, j) => says(k * sizes.length + j))).map(({ place }) => place));
   return pages.map((page) => writeRefusals(page, new Set((page.signatures ?? []).filter((s) => refused.has(s)))));
 }
 

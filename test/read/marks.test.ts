@@ -184,6 +184,7 @@ describe('signature labels as OCR reads them', () => {
     expect(found('调查人(符字) :”甸')).toBe('(符字) :');
     expect(found('见证人侍字) :')).toBe('侍字) :');
     expect(found('主持人俭宁:拒签')).toBe('俭宁:');
+    expect(found('送达人《等宇) :')).toBe('《等宇) :');
   });
 
   it('leaves seal places, names and other bracketed units alone', () => {
