@@ -155,12 +155,19 @@ function companyValue(text: string): { value: string; certainty: number } | unde
   return /(?:公司|合作社|厂|店|中心|个体工商户[)）]|场|社|院|所)$/u.test(t) || isPersonName(t) ? { value: t, certainty: 1 } : undefined;
 }
 
+/**
+ * Where the sentences after an agenda begin, when OCR lost the full stop before them: the
+ * attendance (本次会议应到…, 应到委员5人) is never an agenda item.
+ */
+const AFTER_AGENDA = /(?:本次会议|会议应到|应到(?:董事|委员|成员|人员)?[\d一二三四五六七八九十]+人)/u;
+
 /** Agenda items: 1.审议…；2.听取… or items separated by ；. */
 function agendaValue(text: string): { value: string[]; certainty: number } | undefined {
-  const t = chineseText(text).replace(/[。；;]$/u, '');
+  const t = chineseText(text).split(AFTER_AGENDA)[0].replace(/[。；;、]$/u, '');
   if (!t) return undefined;
-  const numbered = t.split(/[；;。]?\s*(?:(?<![\d.])\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、．])/u).map((s) => s.trim().replace(/[；;。，,]$/u, '')).filter(Boolean);
-  const items = numbered.length > 1 ? numbered : t.split(/[；;]/u).map((s) => s.trim().replace(/^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/u, '').replace(/[。，,]$/u, '')).filter(Boolean);
+  const tidy = (s: string) => s.trim().replace(/[；;。，,、]$/u, '');
+  const numbered = t.split(/[；;。]?\s*(?:(?<![\d.])\d{1,2}\s*[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、．])/u).map(tidy).filter(Boolean);
+  const items = numbered.length > 1 ? numbered : t.split(/[；;]/u).map((s) => tidy(s.trim().replace(/^(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/u, ''))).filter(Boolean);
   return items.length ? { value: items, certainty: 1 } : undefined;
 }
 
@@ -170,10 +177,9 @@ function decisionValue(text: string): { value: string; certainty: number } | und
   t = t.replace(/^(?:会议)?(?:议定|决定|决议)(?:如下|以下事项)?[:：]/u, '');
   if (/^(?:如下|以下(?:事项|意见)?)[:：]?$/u.test(t)) return undefined;
   const numbered = /^(?:[一1][、.．]|[（(][一1][)）])/u.test(t);
-  if (numbered) {
-    t = t.replace(/^(?:[一1][、.．]|[（(][一1][)）])/u, '');
-    t = t.split(/[。；;]\s*(?:[二2][、.．]|[（(][二2][)）])/u)[0];
-  }
+  if (numbered) t = t.replace(/^(?:[一1][、.．]|[（(][一1][)）])/u, '');
+  // the decided item ends where the next one, or the signatures below, begin (after marks OCR may add)
+  t = t.split(/[。；;][^\p{L}\p{N}]*(?:[二2][、.．]|[（(][二2][)）]|会议主持|主持人|记录人|参会人|出席人|列席人|(?:[(（]\s*)?签[字名])/u)[0];
   t = t.replace(/[。；;]$/u, '').trim();
   if (Array.from(t).length < 4) return undefined;
   return { value: t, certainty: numbered || !/[。]/u.test(t) ? 1 : 0.85 };

@@ -522,3 +522,24 @@ describe('a chair read one way in the heading and another in the text', () => {
     expect(f.chair!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
   });
 });
+
+describe('an agenda or a decision whose full stop OCR lost', () => {
+  it('ends the agenda where the attendance begins, and drops numbering with a space and a trailing 、', () => {
+    const f = extractMinutes(
+      linesOf(`
+项目评审委员会会议纪要
+会议议题：1 .审议《关于为楚雄州宏达生物科技有限责任公司提供人民币2,680万元融资担保的议案》本次会议应到董事9人，实到8人，田波因出差请假，符合议事规则规定的人数要求。
+`),
+    );
+    expect(f.agenda?.value).toEqual(['审议《关于为楚雄州宏达生物科技有限责任公司提供人民币2,680万元融资担保的议案》']);
+    const g = extractMinutes(linesOf('会议纪要\n会议议题：1.审议某某公司担保项目；2.通报上季度代偿及追偿情况、'));
+    expect(g.agenda?.value).toEqual(['审议某某公司担保项目', '通报上季度代偿及追偿情况']);
+  });
+
+  it('ends the decision where the next item or the signatures begin', () => {
+    const signed = extractMinutes(linesOf('会议纪要\n会议议定：同意为何志刚（个体工商户）提供连带责任保证担保，期限24个月，年担保费率1.20%。会议主持（签字）：'));
+    expect(signed.decision?.value).toBe('同意为何志刚（个体工商户）提供连带责任保证担保，期限24个月，年担保费率1.20%');
+    const next = extractMinutes(linesOf('会议纪要\n会议议定：一、同意为江佳怡（个体工商户）提供担保，年担保费率0.60%。.二、会议要求各部门认真落实相关工作要求。'));
+    expect(next.decision?.value).toBe('同意为江佳怡（个体工商户）提供担保，年担保费率0.60%');
+  });
+});
