@@ -4,7 +4,7 @@ import type { TextLine } from './lines.js';
 import { findDates } from './normalize/date.js';
 import { findMoney } from './normalize/money.js';
 import { parseCount } from './normalize/percent.js';
-import { checkedAgainstText, isPersonName, nameAtEnd, nameAtStart, nameList } from './names.js';
+import { checkedAgainstText, isPersonName, listCheckedAgainstText, nameAtEnd, nameAtStart, nameList } from './names.js';
 import { proseMatch, proseMatches, sentences, spanLine } from './prose.js';
 import { findTables } from './table.js';
 import {
@@ -115,7 +115,7 @@ export function extractMinutes(lines: TextLine[], unreadable: Unreadable[] = [])
         proseField(layout, new RegExp(`(?:^|[，。；,])(${NAME_CHARS}{2,14}?)(?:同志)?(?:担任(?:会议)?记录(?:人|员)?|负责(?:会议)?记录|作(?:会议)?记录|记录)(?=[，。；,]|$)`, 'u'), (m) => nameAtEnd(m[1])?.name, 0.9),
       lines,
     ),
-    attendees:
+    attendees: namesChecked(
       r.read('attendees', nameListValue) ??
       proseField(layout, /(?:出席|参加|参与)(?:本次)?会议的(?:人员|委员|同志)?(?:有|为|是)[:：]?([^。；]{2,200})/u, (m) => {
         const list = nameList(m[1]);
@@ -125,8 +125,12 @@ export function extractMinutes(lines: TextLine[], unreadable: Unreadable[] = [])
         const list = nameList(m[1]);
         return list && list.certainty === 1 ? list.names : undefined;
       }, 0.9),
-    absentees:
+      lines,
+    ),
+    absentees: namesChecked(
       r.read('absentees', (t) => (/^(无|没有|全部出席|全员出席)/u.test(t.trim()) ? { value: [], certainty: 1 } : nameListValue(t))) ?? absentInProse(layout),
+      lines,
+    ),
     expectedCount: r.read('expectedCount', countValue) ?? (counts && expected !== undefined ? fieldFrom(counts.line, { value: expected, certainty: 0.95 }) : undefined),
     presentCount: r.read('presentCount', countValue) ?? (counts && present !== undefined ? fieldFrom(counts.line, { value: present, certainty: 0.95 }) : undefined),
     agenda:
@@ -136,9 +140,14 @@ export function extractMinutes(lines: TextLine[], unreadable: Unreadable[] = [])
     debtorName: r.read('debtorName', companyValue) ?? debtorInProse(layout),
     amount: r.read('amount', moneyValue(unit)) ?? amountInProse(layout),
     decision: r.read('decision', decisionValue) ?? decisionAfterLead(layout),
-    votes: table ?? votesInProse(layout) ?? voteLines(layout),
+    votes: listCheckedAgainstText(table ?? votesInProse(layout) ?? voteLines(layout), lines, (v) => v.member, (v, member) => ({ ...v, member })),
     recusals: recusals(layout),
   };
+}
+
+/** A list of names, each checked against the rest of the document. */
+function namesChecked(field: Field<string[]> | undefined, lines: readonly TextLine[]): Field<string[]> | undefined {
+  return listCheckedAgainstText(field, lines, (name) => name, (_, name) => name);
 }
 
 /** A meeting place: the value up to a time or a bracketed remark that is not part of it. */

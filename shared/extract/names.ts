@@ -137,22 +137,60 @@ export function nameList(value: string): { names: string[]; certainty: number } 
   return names.length ? { names, certainty } : undefined;
 }
 
+/** Certainty of a name taken from its readings elsewhere in the document, and of one they put in doubt. */
+const BACKED = 0.7;
+const DOUBTED = 0.6;
+
 /**
- * A name checked against the rest of the document: when it is written nowhere else, but a name
- * one character apart is (谭春伦 on the form, 谭春花 in the facts), one of the two readings is
- * wrong and a person decides.
+ * What the rest of the document says of a name read once: `backed` when a name one character
+ * apart is written there at least twice, and more often than any other (抒永刚 once in the
+ * attendance, 邱永刚 in the vote table and the dissent: OCR seldom makes one error twice);
+ * `doubted` when such a name is written there once (谭春伦 on the form, 谭春花 in the facts: a
+ * person decides). Names of fewer than three characters are left alone: two characters one
+ * apart are as likely two people of one surname (魏静, 魏敏). So is a name one apart from
+ * `others` (the other people of the same list).
  */
+export function readingsElsewhere(name: string, text: string, others: readonly string[] = []): { backed?: string; doubted: boolean } {
+  const chars = [...name];
+  if (chars.length < 3 || text.split(name).length > 2) return { doubted: false };
+  const all = [...text];
+  const seen = new Map<string, number>();
+  for (let i = 0; i + chars.length <= all.length; i++) {
+    const window = all.slice(i, i + chars.length);
+    if (chars.filter((ch, k) => window[k] !== ch).length !== 1) continue;
+    const variant = window.join('');
+    if (!/^[\u4e00-\u9fff·]+$/u.test(variant) || !isPersonName(variant) || others.includes(variant)) continue;
+    seen.set(variant, (seen.get(variant) ?? 0) + 1);
+  }
+  const ranked = [...seen].sort((a, b) => b[1] - a[1]);
+  const [best, next] = ranked;
+  if (best && best[1] >= 2 && (!next || next[1] < best[1])) return { backed: best[0], doubted: false };
+  return { doubted: ranked.length > 0 };
+}
+
+/** A name checked against the rest of the document (see readingsElsewhere). */
 export function checkedAgainstText(field: Field<string> | undefined, lines: readonly TextLine[]): Field<string> | undefined {
   if (!field) return undefined;
-  const name = [...field.value];
+  const { backed, doubted } = readingsElsewhere(field.value, lines.map((l) => l.text).join(''));
+  if (backed) return { ...field, value: backed, confidence: Math.min(field.confidence, BACKED) };
+  return doubted ? { ...field, confidence: Math.min(field.confidence, DOUBTED) } : field;
+}
+
+/**
+ * Each name of a list (`nameOf` finds it in an item) taken from the rest of the document where
+ * that backs another reading (see readingsElsewhere). A name merely put in doubt is kept as it
+ * is: in a list of people, names one character apart are as often two people as one misread.
+ */
+export function listCheckedAgainstText<T>(field: Field<T[]> | undefined, lines: readonly TextLine[], nameOf: (item: T) => string, withName: (item: T, name: string) => T): Field<T[]> | undefined {
+  if (!field) return undefined;
   const text = lines.map((l) => l.text).join('');
-  // two characters one apart are as likely two people of one surname (魏静, 魏敏)
-  if (name.length < 3 || text.split(field.value).length > 2) return field;
-  const chars = [...text];
-  for (let i = 0; i + name.length <= chars.length; i++) {
-    if (chars[i] !== name[0]) continue;
-    const differences = name.filter((ch, k) => chars[i + k] !== ch).length;
-    if (differences === 1 && /^[\u4e00-\u9fff·]+$/u.test(chars.slice(i, i + name.length).join(''))) return { ...field, confidence: Math.min(field.confidence, 0.6) };
-  }
-  return field;
+  const names = field.value.map(nameOf);
+  let confidence = field.confidence;
+  const value = field.value.map((item, i) => {
+    const { backed } = readingsElsewhere(names[i], text, names.filter((_, k) => k !== i));
+    if (!backed) return item;
+    confidence = Math.min(confidence, BACKED);
+    return withName(item, backed);
+  });
+  return { ...field, value, confidence };
 }

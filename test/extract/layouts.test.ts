@@ -510,7 +510,19 @@ describe('votes checked against their tally', () => {
 });
 
 describe('a chair read one way in the heading and another in the text', () => {
-  it('is doubted', () => {
+  it('is doubted when the text names the other once', () => {
+    const f = extractMinutes(
+      linesOf(`
+项目评审委员会会议纪要
+主持人：黎子宁
+会议由黎子涵主持。
+`),
+    );
+    expect(f.chair?.value).toBe('黎子宁');
+    expect(f.chair!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+
+  it('is taken as the text writes it twice, and still checked by a person', () => {
     const f = extractMinutes(
       linesOf(`
 项目评审委员会会议纪要
@@ -518,7 +530,7 @@ describe('a chair read one way in the heading and another in the text', () => {
 会议由黎子涵主持，黎子涵、孟春花出席会议。
 `),
     );
-    expect(f.chair?.value).toBe('黎子宁');
+    expect(f.chair?.value).toBe('黎子涵');
     expect(f.chair!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
   });
 });
@@ -541,5 +553,28 @@ describe('an agenda or a decision whose full stop OCR lost', () => {
     expect(signed.decision?.value).toBe('同意为何志刚（个体工商户）提供连带责任保证担保，期限24个月，年担保费率1.20%');
     const next = extractMinutes(linesOf('会议纪要\n会议议定：一、同意为江佳怡（个体工商户）提供担保，年担保费率0.60%。.二、会议要求各部门认真落实相关工作要求。'));
     expect(next.decision?.value).toBe('同意为江佳怡（个体工商户）提供担保，年担保费率0.60%');
+  });
+});
+
+describe('a name in a list misread once and read alike elsewhere', () => {
+  const minutes = (voteTable: string) =>
+    extractMinutes(
+      linesOf(`
+项目评审委员会会议纪要
+参会人员：杨俊杰、钱志强、抒永刚
+${voteTable}
+`),
+    );
+
+  it('is taken as the rest of the document writes it twice, for a person to check', () => {
+    const f = minutes('表决情况：杨俊杰同意，钱志强同意，邱永刚反对，理由：企业负债率偏高。\n邱永刚补充说明了反对意见。');
+    expect(f.attendees?.value).toEqual(['杨俊杰', '钱志强', '邱永刚']);
+    expect(f.attendees!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+
+  it('is kept when the other reading is written only once, or is another person of the list', () => {
+    expect(minutes('表决情况：杨俊杰同意，钱志强同意，邱永刚反对。').attendees?.value).toEqual(['杨俊杰', '钱志强', '抒永刚']);
+    const g = extractMinutes(linesOf('项目评审委员会会议纪要\n参会人员：王建国、王建华\n王建华同意，王建华补充说明。'));
+    expect(g.attendees?.value).toEqual(['王建国', '王建华']);
   });
 });
