@@ -7,6 +7,8 @@ import { checkedAgainstText, nameAtStart } from './names.js';
 import { proseMatch } from './prose.js';
 import {
   chineseText,
+  COMPANY,
+  companyName,
   dateValue,
   declaredUnit,
   fieldFrom,
@@ -17,6 +19,7 @@ import {
   moneyValue,
   nameValue,
   proseField,
+  proseMajority,
   textValue,
   type Unreadable,
 } from './values.js';
@@ -144,7 +147,9 @@ export function extractFactSheet(lines: TextLine[], unreadable: Unreadable[] = [
     institutionName: findInstitution(layout),
     debtorName:
       r.read('debtorName', companyValue) ??
-      proseField(layout, /([^，。；：:“”"]{4,40}?)[（(]以下简称[“"]?(?:借款人|债务人|借款企业|被担保人|企业|公司)[”"]?[)）]/u, (m) => m[1], 0.9),
+      proseField(layout, /([^，。；：:“”"]{4,40}?)[（(〈《【]\s*以下简称\s*[“"]?\s*(?:借款人|债务人|借款企业|被担保人|企业|公司)\s*[”"]?\s*[)）〉》】]/u, (m) => companyName(m[1]), 0.9) ??
+      // where the facts name the debtor: X因…无力按期偿还贷款 / 关于X代偿项目的…
+      proseMajority(layout, new RegExp(`(?:关于|^|[，。；：:])(?!关于)(${COMPANY})(?:因[^。]{2,40}?(?:无力|未能|无法)(?:按期)?(?:偿还|还款|归还)|代偿项目)`, 'gu'), companyName),
     lendingBank:
       r.read('lendingBank', companyValue) ??
       proseField(layout, /向([^，。；、向]{4,40}?)(?:申请|办理|借款|贷款)[^，。；]{0,10}?(?:贷款|借款)/u, (m) => m[1], 0.9),
@@ -202,7 +207,7 @@ function singleDate(text: string): string | undefined {
 
 /** A company or bank name: the value up to a bracketed note that is not part of the name. */
 const companyValue = (text: string) => {
-  const value = chineseText(text).replace(/[。；;，,]$/u, '').trim();
+  const value = companyName(text);
   if (!value || /^\d/.test(value) || nameAtStart(value)?.name === value) return value ? { value, certainty: 0.9 } : undefined;
   return { value, certainty: 1 };
 };

@@ -9,6 +9,8 @@ import { proseMatch, proseMatches, sentences, spanLine } from './prose.js';
 import { findTables } from './table.js';
 import {
   chineseText,
+  COMPANY,
+  companyName,
   countValue,
   dateValue,
   declaredUnit,
@@ -20,6 +22,7 @@ import {
   nameListValue,
   nameValue,
   proseField,
+  proseMajority,
   standaloneId,
   type Unreadable,
 } from './values.js';
@@ -159,9 +162,9 @@ function placeValue(text: string): { value: string; certainty: number } | undefi
 
 /** A company, cooperative or person applying (the value as printed, without closing punctuation). */
 function companyValue(text: string): { value: string; certainty: number } | undefined {
-  const t = chineseText(text).replace(/[。；;，,]$/u, '').trim();
+  const t = companyName(text);
   if (!t) return undefined;
-  return /(?:公司|合作社|厂|店|中心|个体工商户[)）]|场|社|院|所)$/u.test(t) || isPersonName(t) ? { value: t, certainty: 1 } : undefined;
+  return /(?:公司|合作社|厂|店|中心|个体工商户）|场|社|院|所)$/u.test(t) || isPersonName(t) ? { value: t, certainty: 1 } : undefined;
 }
 
 /**
@@ -220,12 +223,16 @@ function absentInProse(layout: Layout): Field<string[]> | undefined {
   return first ? fieldFrom(first, { value: [...new Set(names)], certainty: 0.9 }) : undefined;
 }
 
-const COMPANY = '[\\u4e00-\\u9fff（）()“”·]{2,40}?(?:股份有限公司|有限责任公司|有限公司|专业合作社|合作社|[（(]个体工商户[)）]|集团|厂|店)';
-
-/** The applicant named in the report of the project: …汇报了X（项目编号：…）申请… */
+/**
+ * The applicant, where the text names the project (…汇报了X（项目编号：…）申请…, 同意为X在…申请,
+ * 对X代偿项目…, 代偿X贷款…): the reading most of those places give.
+ */
 function debtorInProse(layout: Layout): Field<string> | undefined {
-  const m = proseMatch(layout, new RegExp(`(?:汇报了|审议了?|关于为?|对|为)(${COMPANY})(?:[（(](?:项目编号|以下简称)|申请|的?担保|提供)`, 'u'));
-  return m ? fieldFrom(m.line, { value: m.match[1], certainty: 0.85 }) : undefined;
+  return proseMajority(
+    layout,
+    new RegExp(`(?:汇报了|审议了?|关于为?|对|为|代偿)(${COMPANY})(?:[（(](?:项目编号|以下简称)|申请|的?担保|提供|在[^，。；]{2,40}?申请|代偿项目|贷款)`, 'gu'),
+    companyName,
+  );
 }
 
 /** The amount applied for or compensated, where the project is reported. */

@@ -272,6 +272,29 @@ export function proseField<T>(layout: Layout, pattern: RegExp, toValue: (m: RegE
   return undefined;
 }
 
+/**
+ * The value every match of `pattern` in the prose gives (group 1), where the document names it
+ * more than once: the reading named most often wins, surely when all agree, with less certainty
+ * when another is named less often, and with doubt when another is named as often (OCR garbles
+ * one mention of a company's name and not the others).
+ */
+export function proseMajority(layout: Layout, pattern: RegExp, toValue: (group: string) => string = (g) => g, certainty = 0.85): Field<string> | undefined {
+  const seen = proseMatches(layout, pattern).map(({ match, line }) => ({ value: toValue(match[1]), line }));
+  if (seen.length === 0) return undefined;
+  const count = (value: string) => seen.filter((s) => s.value === value).length;
+  const best = seen.reduce((a, b) => (count(b.value) > count(a.value) ? b : a));
+  const rival = Math.max(0, ...seen.filter((s) => s.value !== best.value).map((s) => count(s.value)));
+  return fieldFrom(best.line, { value: best.value, certainty: rival === 0 ? certainty : rival < count(best.value) ? Math.min(certainty, 0.7) : 0.5 });
+}
+
+/** A company, cooperative or sole trader's name in running text (the shortest that ends as such names do). */
+export const COMPANY = '[\\u4e00-\\u9fff（）()“”·]{2,40}?(?:股份有限公司|有限责任公司|有限公司|专业合作社|合作社|[（(]个体工商户[)）]|集团|厂|店)';
+
+/** A company's name as printed: without closing punctuation, its brackets full-width (中卫某某食品有限公司, 何志刚（个体工商户）). */
+export function companyName(text: string): string {
+  return chineseText(text).replace(/[。；;，,]$/u, '').replace(/\(/gu, '（').replace(/\)/gu, '）').trim();
+}
+
 /** The document's money unit when a header declares one (单位：万元 / 金额单位：元). */
 export function declaredUnit(lines: TextLine[]): MoneyUnit | undefined {
   for (const line of lines) {
