@@ -8,6 +8,7 @@ import { proseMatch } from './prose.js';
 import {
   chineseText,
   COMPANY,
+  companyCheckedAgainstText,
   companyName,
   dateValue,
   declaredUnit,
@@ -144,15 +145,19 @@ export function extractFactSheet(lines: TextLine[], unreadable: Unreadable[] = [
   return {
     caseId: r.read('caseId', idValue),
     projectId: r.read('projectId', idValue),
-    institutionName: findInstitution(layout),
-    debtorName:
+    institutionName: companyCheckedAgainstText(findInstitution(layout), lines),
+    debtorName: companyCheckedAgainstText(
       r.read('debtorName', companyValue) ??
       proseField(layout, /([^，。；：:“”"]{4,40}?)[（(〈《【]\s*以下简称\s*[“"]?\s*(?:借款人|债务人|借款企业|被担保人|企业|公司)\s*[”"]?\s*[)）〉》】]/u, (m) => companyName(m[1]), 0.9) ??
       // where the facts name the debtor: X因…无力按期偿还贷款 / 关于X代偿项目的…
       proseMajority(layout, new RegExp(`(?:关于|^|[，。；：:])(?!关于)(${COMPANY})(?:因[^。]{2,40}?(?:无力|未能|无法)(?:按期)?(?:偿还|还款|归还)|代偿项目)`, 'gu'), companyName),
-    lendingBank:
+      lines,
+    ),
+    lendingBank: companyCheckedAgainstText(
       r.read('lendingBank', companyValue) ??
-      proseField(layout, /向([^，。；、向]{4,40}?)(?:申请|办理|借款|贷款)[^，。；]{0,10}?(?:贷款|借款)/u, (m) => m[1], 0.9),
+        proseField(layout, /向([^，。；、向]{4,40}?)(?:申请|办理|借款|贷款)[^，。；]{0,10}?(?:贷款|借款)/u, (m) => m[1], 0.9),
+      lines,
+    ),
     guaranteeAmount: r.read('guaranteeAmount', moneyValue(unit)),
     compensationDate:
       r.read('compensationDate', dateValue) ??

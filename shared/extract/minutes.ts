@@ -10,6 +10,7 @@ import { findTables } from './table.js';
 import {
   chineseText,
   COMPANY,
+  companyCheckedAgainstText,
   companyName,
   countValue,
   dateValue,
@@ -100,7 +101,7 @@ export function extractMinutes(lines: TextLine[], unreadable: Unreadable[] = [])
   const table = voteTable(layout);
   return {
     minutesNo: r.read('minutesNo', idValue) ?? standaloneId(layout),
-    institutionName: findInstitution(layout),
+    institutionName: companyCheckedAgainstText(findInstitution(layout), lines),
     meetingType,
     meetingDate:
       r.read('meetingDate', dateValue) ??
@@ -140,7 +141,7 @@ export function extractMinutes(lines: TextLine[], unreadable: Unreadable[] = [])
       r.read('agenda', agendaValue) ??
       proseField(layout, /(?:会议|本次会议)?(?:议题|审议事项|主要议题)(?:为|是|如下|有)?[:：]([^。]+(?:。(?=\d[.、．])[^。]+)*)/u, (m) => agendaValue(m[1])?.value, 0.9),
     projectId: r.read('projectId', idValue),
-    debtorName: r.read('debtorName', companyValue) ?? debtorInProse(layout),
+    debtorName: companyCheckedAgainstText(r.read('debtorName', companyValue) ?? debtorInProse(layout), lines),
     amount: r.read('amount', moneyValue(unit)) ?? amountInProse(layout),
     decision: r.read('decision', decisionValue) ?? decisionAfterLead(layout),
     votes: listCheckedAgainstText(table ?? votesInProse(layout) ?? voteLines(layout), lines, (v) => v.member, (v, member) => ({ ...v, member })),

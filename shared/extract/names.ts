@@ -6,6 +6,7 @@
  */
 import type { Field } from '../domain/fields.js';
 import type { TextLine } from './lines.js';
+import { BACKED, checkedElsewhere, readingsElsewhere } from './readings-elsewhere.js';
 
 const SURNAMES = new Set(
   Array.from(
@@ -137,43 +138,13 @@ export function nameList(value: string): { names: string[]; certainty: number } 
   return names.length ? { names, certainty } : undefined;
 }
 
-/** Certainty of a name taken from its readings elsewhere in the document, and of one they put in doubt. */
-const BACKED = 0.7;
-const DOUBTED = 0.6;
-
 /**
- * What the rest of the document says of a name read once: `backed` when a name one character
- * apart is written there at least twice, and more often than any other (抒永刚 once in the
- * attendance, 邱永刚 in the vote table and the dissent: OCR seldom makes one error twice);
- * `doubted` when such a name is written there once (谭春伦 on the form, 谭春花 in the facts: a
- * person decides). Names of fewer than three characters are left alone: two characters one
- * apart are as likely two people of one surname (魏静, 魏敏). So is a name one apart from
- * `others` (the other people of the same list).
+ * A name of three or more characters checked against the rest of the document (see
+ * readingsElsewhere). Two characters one apart are as likely two people of one surname (魏静,
+ * 魏敏): those are left alone.
  */
-export function readingsElsewhere(name: string, text: string, others: readonly string[] = []): { backed?: string; doubted: boolean } {
-  const chars = [...name];
-  if (chars.length < 3 || text.split(name).length > 2) return { doubted: false };
-  const all = [...text];
-  const seen = new Map<string, number>();
-  for (let i = 0; i + chars.length <= all.length; i++) {
-    const window = all.slice(i, i + chars.length);
-    if (chars.filter((ch, k) => window[k] !== ch).length !== 1) continue;
-    const variant = window.join('');
-    if (!/^[\u4e00-\u9fff·]+$/u.test(variant) || !isPersonName(variant) || others.includes(variant)) continue;
-    seen.set(variant, (seen.get(variant) ?? 0) + 1);
-  }
-  const ranked = [...seen].sort((a, b) => b[1] - a[1]);
-  const [best, next] = ranked;
-  if (best && best[1] >= 2 && (!next || next[1] < best[1])) return { backed: best[0], doubted: false };
-  return { doubted: ranked.length > 0 };
-}
-
-/** A name checked against the rest of the document (see readingsElsewhere). */
 export function checkedAgainstText(field: Field<string> | undefined, lines: readonly TextLine[]): Field<string> | undefined {
-  if (!field) return undefined;
-  const { backed, doubted } = readingsElsewhere(field.value, lines.map((l) => l.text).join(''));
-  if (backed) return { ...field, value: backed, confidence: Math.min(field.confidence, BACKED) };
-  return doubted ? { ...field, confidence: Math.min(field.confidence, DOUBTED) } : field;
+  return [...(field?.value ?? '')].length >= 3 ? checkedElsewhere(field, lines, isPersonName) : field;
 }
 
 /**
@@ -187,7 +158,8 @@ export function listCheckedAgainstText<T>(field: Field<T[]> | undefined, lines: 
   const names = field.value.map(nameOf);
   let confidence = field.confidence;
   const value = field.value.map((item, i) => {
-    const { backed } = readingsElsewhere(names[i], text, names.filter((_, k) => k !== i));
+    if ([...names[i]].length < 3) return item;
+    const { backed } = readingsElsewhere(names[i], text, (v) => isPersonName(v) && !names.includes(v));
     if (!backed) return item;
     confidence = Math.min(confidence, BACKED);
     return withName(item, backed);

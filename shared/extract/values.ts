@@ -9,6 +9,7 @@ import { findDates } from './normalize/date.js';
 import { findMoney, parseMoney, type MoneyUnit } from './normalize/money.js';
 import { parseCount, parseMultiple, parsePercent } from './normalize/percent.js';
 import { proseMatches, readProseValues, spanLine } from './prose.js';
+import { checkedElsewhere } from './readings-elsewhere.js';
 import { toHalfWidth } from './normalize/text.js';
 
 export type Parsed<T> = { value: T; certainty: number } | undefined;
@@ -293,6 +294,11 @@ export const COMPANY = '[\\u4e00-\\u9fff（）()“”·]{2,40}?(?:股份有限�
 /** A company's name as printed: without closing punctuation, its brackets full-width (中卫某某食品有限公司, 何志刚（个体工商户）). */
 export function companyName(text: string): string {
   return chineseText(text).replace(/[。；;，,]$/u, '').replace(/\(/gu, '（').replace(/\)/gu, '）').trim();
+}
+
+/** A company's name checked against the rest of the document (see readingsElsewhere); short values are left alone. */
+export function companyCheckedAgainstText(field: Field<string> | undefined, lines: readonly TextLine[]): Field<string> | undefined {
+  return [...(field?.value ?? '')].length >= 6 ? checkedElsewhere(field, lines, () => true) : field;
 }
 
 /** The document's money unit when a header declares one (单位：万元 / 金额单位：元). */

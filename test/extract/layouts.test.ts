@@ -578,3 +578,39 @@ ${voteTable}
     expect(g.attendees?.value).toEqual(['王建国', '王建华']);
   });
 });
+
+describe('the debtor of a fact sheet in running text', () => {
+  const debtor = (text: string) => extractFactSheet(linesOf(`尽职免责事实认定材料\n${text}`)).debtorName;
+
+  it('is read before 以下简称 in the brackets OCR gives', () => {
+    expect(debtor('普洱恒信服装有限责任公司〈以下简称“借款人 ”) 于2023年向玉溪村镇银行有限责任公司申请贷款。')?.value).toBe('普洱恒信服装有限责任公司');
+  });
+
+  it('is the reading most of its mentions give, without the 关于 of a title', () => {
+    const f = debtor('关于普酒恒信服装有限责任公司代偿项目的事实认定\n经调查核实，普洱恒信服装有限责任公司因受行业政策调整影响，无力按期偿还贷款。\n普洱恒信服装有限责任公司因经营困难，无力按期偿还贷款。');
+    expect(f?.value).toBe('普洱恒信服装有限责任公司');
+    const g = debtor('关于运城新禾牧业有限公司代偿项目的事实认定材料');
+    expect(g?.value).toBe('运城新禾牧业有限公司');
+  });
+
+  it('is doubted when two mentions disagree and nothing settles it', () => {
+    const f = debtor('关于普酒恒信服装有限责任公司代偿项目的事实认定\n普洱恒信服装有限责任公司因经营困难，无力按期偿还贷款。');
+    expect(f!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+
+  it('prints brackets full-width, as a registered name has them', () => {
+    expect(debtor('借款人：何志刚(个体工商户)')?.value).toBe('何志刚（个体工商户）');
+  });
+
+  it('read once on the form is taken as the rest of the document writes it twice, for a person to check', () => {
+    const f = extractFactSheet(
+      linesOf(`
+尽职免责事实认定材料
+借款人：固原训禾生物科技有限公司
+固原嘉禾生物科技有限公司因遭受冰雹灾害，无力按期偿还贷款。经核实，固原嘉禾生物科技有限公司已停产。
+`),
+    );
+    expect(f.debtorName?.value).toBe('固原嘉禾生物科技有限公司');
+    expect(f.debtorName!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+});
