@@ -10,6 +10,7 @@ import { spanLine } from './prose.js';
 import { findTables, periodColumn, unitIn } from './table.js';
 import {
   chineseText,
+  companyName,
   dateValue,
   declaredUnit,
   fieldFrom,
@@ -136,7 +137,7 @@ export function extractAuditReport(lines: TextLine[], unreadable: Unreadable[] =
 
 /** The name of an organization: a guarantee institution, or another body named like one. */
 function organizationValue(text: string): { value: string; certainty: number } | undefined {
-  const t = chineseText(text).replace(/[（(]以下简称.*$/u, '').replace(/[。；;，,]$/u, '').trim();
+  const t = companyName(text.replace(/[（(]以下简称.*$/u, ''));
   if (isInstitutionName(t)) return { value: t, certainty: 1 };
   return /(?:公司|集团|中心|合作社|事务所)$/u.test(t) && Array.from(t).length >= 6 ? { value: t, certainty: 0.8 } : undefined;
 }
@@ -164,15 +165,17 @@ function opinionValue(text: string): { value: string; certainty: number } | unde
 function closing(layout: Layout): { auditor?: Field<string>; date?: Field<string> } {
   const rows = layout.rows;
   for (let i = rows.length - 1; i >= 0; i--) {
-    const text = rows[i].segments.map((s) => s.display).join('');
+    const printed = rows[i].segments.map((s) => s.display).join('');
+    // a line that is a date alone may end in a misread 日 (2022年3月14晶): a person confirms it
+    const text = printed.replace(/(月\s*\d{1,2}\s*)[曰目白晶旦田口]\s*$/u, '$1日');
     const dates = findDates(text);
     if (dates.length !== 1 || dates[0].raw.replace(/\s+/g, '').length < text.replace(/\s+/g, '').length - 1) continue;
-    const date = fieldFrom(rows[i].segments[0].line, { value: dates[0].iso, certainty: 0.85 });
+    const date = fieldFrom(rows[i].segments[0].line, { value: dates[0].iso, certainty: text === printed ? 0.85 : 0.7 });
     const above = rows[i - 1];
     const name = above?.segments.length === 1 ? above.segments[0].display : undefined;
     const auditor =
       name && /(?:部|室|处|中心|所|委员会|公司|局|厅|小组|组)(?:[（(][^）)]*[)）])?$/u.test(name) && !/[，。；]/u.test(name)
-        ? fieldFrom(above.segments[0].line, { value: name, certainty: 0.8 })
+        ? fieldFrom(above.segments[0].line, { value: companyName(name), certainty: 0.8 })
         : undefined;
     return { auditor, date };
   }

@@ -614,3 +614,20 @@ describe('the debtor of a fact sheet in running text', () => {
     expect(f.debtorName!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
   });
 });
+
+describe('the closing of an audit report as OCR reads it', () => {
+  it('takes a date alone on its line whose 日 was misread, for a person to confirm, and the issuer above it with full-width brackets', () => {
+    const f = extractAuditReport(
+      linesOf(`
+审计报告
+一、审计发现
+1.部分项目保后检查不及时。
+宁夏正衡会计师事务所(特殊普通合伙)
+2022年3月14晶
+`),
+    );
+    expect(f.reportDate?.value).toBe('2022-03-14');
+    expect(f.reportDate!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    expect(f.auditor?.value).toBe('宁夏正衡会计师事务所（特殊普通合伙）');
+  });
+});
