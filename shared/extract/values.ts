@@ -115,6 +115,7 @@ export function moneyValue(defaultUnit?: MoneyUnit): ValueParser<number> {
     if (other && other.fen !== found[0].fen) return { value: found[0].fen, certainty: 0.3 };
     // characters put right after OCR are trusted when the other writing confirms them
     const repaired = found[0].repaired || other?.repaired;
+    if (found[0].doubtful && !other) return { value: found[0].fen, certainty: 0.6 };
     return { value: found[0].fen, certainty: PIECED_CERTAINTY[found[0].pieced ?? ''] ?? (repaired && !other ? 0.8 : 1) };
   };
 }

@@ -194,6 +194,15 @@ describe('findMoney', () => {
     expect(findMoney('担保额度1;560万元').map((m) => [m.fen, m.repaired])).toEqual([[1_560_000_000, true]]);
   });
 
+  it('takes a doubtful lookalike for a capital only next to a place, for a person to confirm', () => {
+    // 过 for 壹, beside 佰, 万, 元 and 分; 什 for 仟
+    const [found] = findMoney('代偿金额人民币过佰贰拾过万玖什玖佰陆拾玖元陆角陆分');
+    expect([found.fen, found.doubtful]).toEqual([121_996_966, true]);
+    expect(moneyValue()('人民币过佰贰拾过万玖什玖佰陆拾玖元陆角陆分')).toEqual({ value: 121_996_966, certainty: 0.6 });
+    // 过 in a word before a capital digit is the word
+    expect(findMoney('不超过伍佰万元整').map((m) => [m.fen, m.doubtful])).toEqual([[500_000_000, undefined]]);
+  });
+
   it.each(['2024年3月5日', '新增500万人', '第12条', '单位：万元', '编号2024-001', '参会人员5人', '抬头Y300', '型号#3,000'])('finds nothing in %s', (text) => {
     expect(findMoney(text)).toEqual([]);
   });

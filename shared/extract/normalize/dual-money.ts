@@ -43,6 +43,14 @@ export function capitalsOf(fen: bigint): string {
 /** Characters OCR reads in place of financial capitals. */
 export const CAPITAL_LOOKALIKES: Readonly<Record<string, string>> = { 参: '叁', 染: '柒', 类: '柒', 抬: '拾', 什: '仟', 圆: '元' };
 
+/**
+ * Characters OCR has been seen to read in place of capitals, but too unlike them, or too common
+ * in other words, to be trusted on their own (过 is read for 壹 and at times for 柒): taken for
+ * the capital only next to a place (过佰, 业万, 抽角), and an amount read with them is confirmed
+ * by a person unless its figures agree.
+ */
+export const DOUBTFUL_CAPITAL_LOOKALIKES: Readonly<Record<string, string>> = { 过: '壹', 融: '贰', 抽: '捌', 拥: '捌', 揽: '捌', 业: '柒' };
+
 const CAPITAL_CHAR = new RegExp(`[${NUMERAL_CHARS}元圆角分整]`, 'u');
 
 /** How many characters of a text are, or look like, capital numerals and their places. */
@@ -59,9 +67,10 @@ const CONTRADICTION = 1000;
  * the amount has another, or has none, contradicts it, at a cost no reading can afford.
  */
 function distance(read: string, capitals: string): number {
+  // a doubtful lookalike (过 is read for 壹 and for 柒) fits its capital, and contradicts nothing
   const as = (ch: string) => CAPITAL_LOOKALIKES[ch] ?? ch;
   const drop = (ch: string) => (CAPITAL_CHAR.test(as(ch)) ? CONTRADICTION : 1);
-  return editDistance(read, capitals, { change: (a, b) => (as(a) === b ? 0 : drop(a)), drop, add: () => 1 });
+  return editDistance(read, capitals, { change: (a, b) => (as(a) === b || DOUBTFUL_CAPITAL_LOOKALIKES[a] === b ? 0 : drop(a)), drop, add: () => 1 });
 }
 
 /** Share of the capitals' characters that may be lost or misread and still confirm the figures. */

@@ -14,7 +14,7 @@
  */
 import { NONZERO_DIGIT_CHARS, NUMERAL_CHARS, parseChineseInteger } from './chineseNumerals.js';
 import { readFigures, scaleDecimal, toSafeInteger } from './decimal.js';
-import { CAPITAL_LOOKALIKES, capitalLike, reconcile } from './dual-money.js';
+import { CAPITAL_LOOKALIKES, capitalLike, DOUBTFUL_CAPITAL_LOOKALIKES, reconcile } from './dual-money.js';
 import { fail, ok, valueOf, type Reading } from './reading.js';
 import { compactValue, toHalfWidth } from './text.js';
 
@@ -124,6 +124,8 @@ export interface FoundMoney extends Money {
   raw: string;
   /** Read only after characters OCR commonly confuses were put right (染 for 柒, # for ¥). */
   repaired?: true;
+  /** Read only after characters OCR sometimes reads for capitals were taken for them (过佰 for 壹佰): a person confirms. */
+  doubtful?: true;
   /**
    * The amount is written twice and OCR garbled the capitals (`dual-money.ts`): 'both' when the
    * figures and what is left of the capitals fit this one amount, 'figures' when the capitals
@@ -150,7 +152,8 @@ export function findMoney(text: string): FoundMoney[] {
     // a lookalike just before, or something between 人民币 and the capitals (人民币数拾万元整: 数 is a digit OCR garbled)
     const before = repaired.slice(Math.max(0, start - 3), start);
     const cutShort = money?.form === 'capital' && (capitalLike(before.slice(-2)) > 0 || /币[^\s:：]{1,2}$/u.test(before));
-    if (money && !cutShort) found.push({ ...money, start, end, raw, ...(m[0] !== toHalfWidth(raw) ? { repaired: true } : {}) });
+    const doubtful = [...raw].some((ch) => ch in DOUBTFUL_CAPITAL_LOOKALIKES);
+    if (money && !cutShort) found.push({ ...money, start, end, raw, ...(m[0] !== toHalfWidth(raw) ? { repaired: true } : {}), ...(doubtful ? { doubtful: true } : {}) });
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -190,14 +193,20 @@ function dualWritings(text: string, repaired: string): { found: FoundMoney[]; ga
 /** Characters OCR reads in place of capital numerals (参 for 叁, 染 or 类 for 柒, 抬 for 拾), where an amount in 元 follows. */
 const CAPITAL_LOOKALIKE = new RegExp(`[参染类抬](?=[${NUMERAL_CHARS}参染类抬]*[元圆])`, 'gu');
 const THOUSAND_LOOKALIKE = new RegExp(`(?<=[壹贰叁肆伍陆柒捌玖])什(?=[${NUMERAL_CHARS}]*[元圆])`, 'gu');
+/** A doubtful lookalike between capitals and a place: after a capital, a place, 人民币 or a colon, and before a place. */
+const DOUBTFUL_LOOKALIKE = new RegExp(
+  `(?<=[${NUMERAL_CHARS}参染类抬什元圆角币:：]\\s*)[${Object.keys(DOUBTFUL_CAPITAL_LOOKALIKES).join('')}](?=\\s*[拾佰仟什万亿元圆角分])`,
+  'gu',
+);
 
 /**
  * The text with what OCR commonly makes of an amount put right, character for character (so
- * offsets hold): capital numerals' lookalikes, 什 for 仟 after a capital digit, the ¥ of
+ * offsets hold): capital numerals' lookalikes (the doubtful ones only next to a place), 什 for 仟 after a capital digit, the ¥ of
  * "元整（¥…）" read as # or Y, and a thousands comma read as a semicolon (1;560万元).
  */
 function repairOcr(text: string): string {
   return text
+    .replace(DOUBTFUL_LOOKALIKE, (ch) => DOUBTFUL_CAPITAL_LOOKALIKES[ch])
     .replace(CAPITAL_LOOKALIKE, (ch) => CAPITAL_LOOKALIKES[ch])
     .replace(THOUSAND_LOOKALIKE, '仟')
     .replace(/([元圆][整正]?\s*[(（]\s*)[#＃Yy](?=\s*\d)/gu, '$1¥')
