@@ -165,7 +165,7 @@ export function extractFactSheet(lines: TextLine[], unreadable: Unreadable[] = [
     compensationAmount: r.read('compensationAmount', moneyValue(unit)),
     evaluatedPerson: checkedAgainstText(
       r.read('evaluatedPerson', nameValue) ??
-        proseField(layout, new RegExp(`${PERSON}(?:为|是|系)([\\u4e00-\\u9fff·]{2,12}?)(?=[，。；,;（(]|同志)`, 'u'), (m) => nameAtStart(m[1])?.name, 0.9),
+        proseField(layout, new RegExp(`${PERSON}(?:为|是|系)([\\u4e00-\\u9fff·]{2,12}?)(?=\\s*(?:[，。；,;（(]|同志))`, 'u'), (m) => nameAtStart(m[1])?.name, 0.9),
       lines,
     ),
     position:

@@ -631,3 +631,10 @@ describe('the closing of an audit report as OCR reads it', () => {
     expect(f.auditor?.value).toBe('宁夏正衡会计师事务所（特殊普通合伙）');
   });
 });
+
+describe('the evaluated person in running text split by OCR', () => {
+  it('is read when a gap stands between the name and the comma', () => {
+    const f = extractFactSheet(linesOf('尽职免责事实认定材料\n该项目被调查人为曹立新 ，时任风险管理部经理。'));
+    expect(f.evaluatedPerson?.value).toBe('曹立新');
+  });
+});
