@@ -31,7 +31,8 @@ const UNIT_PREFIX = /^[\u4e00-\u9fff]{1,8}?(?:部|室|处|科|中心|组|委员�
 const UNIT_TITLE = new RegExp(`${UNIT_PREFIX.source}(?:${TITLE_WORDS.join('|')})`, 'u');
 
 const HAN = /^[\u4e00-\u9fff]+$/u;
-const DOT = /[·•．・‧∙]/gu;
+/** The middle dot of a name (阿依古丽·吐尔逊) and what OCR makes of it: a bullet, a full stop, an apostrophe between characters. */
+const DOT = /[·•．・‧∙]|(?<=[\u4e00-\u9fff])['’‘`](?=[\u4e00-\u9fff])/gu;
 
 /** True for a plausible personal name. */
 export function isPersonName(text: string): boolean {

@@ -638,3 +638,9 @@ describe('the evaluated person in running text split by OCR', () => {
     expect(f.evaluatedPerson?.value).toBe('曹立新');
   });
 });
+
+describe('a name whose middle dot OCR read as an apostrophe', () => {
+  it('is written with the dot', () => {
+    expect(nameList("蔡颖、努尔兰'哈力木、阿依古丽’吐尔逊")?.names).toEqual(['蔡颖', '努尔兰·哈力木', '阿依古丽·吐尔逊']);
+  });
+});
