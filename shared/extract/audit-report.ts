@@ -161,23 +161,31 @@ function opinionValue(text: string): { value: string; certainty: number } | unde
   return t && Array.from(t).length <= 12 && !/[，,]/.test(t) ? { value: t, certainty: 0.6 } : undefined;
 }
 
-/** The closing of a report: the issuer's name and the date under it. */
+/**
+ * The closing of a report: the issuer's name and the date under it. When the date's line cannot
+ * be read as a date but still looks like one (…年…月…日), the issuer above it is taken alone, for
+ * a person to confirm.
+ */
 function closing(layout: Layout): { auditor?: Field<string>; date?: Field<string> } {
   const rows = layout.rows;
+  const issuerAbove = (i: number, certainty: number) => {
+    const above = rows[i - 1];
+    const name = above?.segments.length === 1 ? above.segments[0].display : undefined;
+    return name && /(?:部|室|处|中心|所|委员会|公司|局|厅|小组|组)(?:[（(][^）)]*[)）])?$/u.test(name) && !/[，。；]/u.test(name)
+      ? fieldFrom(above.segments[0].line, { value: companyName(name), certainty })
+      : undefined;
+  };
   for (let i = rows.length - 1; i >= 0; i--) {
     const printed = rows[i].segments.map((s) => s.display).join('');
     // a line that is a date alone may end in a misread 日 (2022年3月14晶): a person confirms it
     const text = printed.replace(/(月\s*\d{1,2}\s*)[曰目白晶旦田口]\s*$/u, '$1日');
     const dates = findDates(text);
     if (dates.length !== 1 || dates[0].raw.replace(/\s+/g, '').length < text.replace(/\s+/g, '').length - 1) continue;
-    const date = fieldFrom(rows[i].segments[0].line, { value: dates[0].iso, certainty: text === printed ? 0.85 : 0.7 });
-    const above = rows[i - 1];
-    const name = above?.segments.length === 1 ? above.segments[0].display : undefined;
-    const auditor =
-      name && /(?:部|室|处|中心|所|委员会|公司|局|厅|小组|组)(?:[（(][^）)]*[)）])?$/u.test(name) && !/[，。；]/u.test(name)
-        ? fieldFrom(above.segments[0].line, { value: companyName(name), certainty: 0.8 })
-        : undefined;
-    return { auditor, date };
+    return { auditor: issuerAbove(i, 0.8), date: fieldFrom(rows[i].segments[0].line, { value: dates[0].iso, certainty: text === printed ? 0.85 : 0.7 }) };
+  }
+  for (let i = rows.length - 1; i >= Math.max(0, rows.length - 6); i--) {
+    const text = rows[i].segments.map((s) => s.display).join('').replace(/\s+/g, '');
+    if (/^[^，。；]{2,8}年[^，。；]{1,4}月[^，。；]{1,5}日$/u.test(text)) return { auditor: issuerAbove(i, 0.7) };
   }
   return {};
 }

@@ -630,6 +630,13 @@ describe('the closing of an audit report as OCR reads it', () => {
     expect(f.reportDate!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
     expect(f.auditor?.value).toBe('宁夏正衡会计师事务所（特殊普通合伙）');
   });
+
+  it('takes the issuer alone when the date under it is too garbled to read, for a person to confirm', () => {
+    const f = extractAuditReport(linesOf('审计报告\n一、审计发现\n1.部分项目保后检查不及时。\n新疆兴农融资担保集团有限公司纪检审计部\n二CD-:一年石月十一日'));
+    expect(f.reportDate).toBeUndefined();
+    expect(f.auditor?.value).toBe('新疆兴农融资担保集团有限公司纪检审计部');
+    expect(f.auditor!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+  });
 });
 
 describe('the evaluated person in running text split by OCR', () => {
