@@ -19,6 +19,7 @@ import {
   findInstitution,
   idValue,
   LabeledFields,
+  majorityOf,
   moneyValue,
   nameListValue,
   nameValue,
@@ -238,20 +239,14 @@ function debtorInProse(layout: Layout): Field<string> | undefined {
 
 /** The amount applied for or compensated, where the project is reported. */
 function amountInProse(layout: Layout): Field<number> | undefined {
-  const seen: { fen: number; line: TextLine }[] = [];
+  const seen: { value: number; line: TextLine }[] = [];
   for (const { match, line } of proseMatches(layout, AMOUNT_IN_PROSE)) {
     if (/销售收入|营业收入|注册资本|总资产/.test(match[0])) continue;
     const [money] = findMoney(match[0]);
-    if (money) seen.push({ fen: money.fen, line });
+    if (money) seen.push({ value: money.fen, line });
   }
-  if (seen.length === 0) return undefined;
-  // The amount is usually named more than once (议题, 会议情况, 议定事项): the one named most often
-  // wins, surely when all agree, doubtfully when another is named as often.
-  const count = (fen: number) => seen.filter((s) => s.fen === fen).length;
-  const best = seen.reduce((a, b) => (count(b.fen) > count(a.fen) ? b : a));
-  const rival = Math.max(0, ...seen.filter((s) => s.fen !== best.fen).map((s) => count(s.fen)));
-  const certainty = rival === 0 ? (seen.length > 1 ? 0.9 : 0.85) : rival < count(best.fen) ? 0.7 : 0.5;
-  return fieldFrom(best.line, { value: best.fen, certainty });
+  // The amount is usually named more than once (议题, 会议情况, 议定事项)
+  return majorityOf(seen);
 }
 
 /** Where minutes name the amount: 申请…贷款人民币…, 本息合计…, 提供…万元融资担保的议案, …万元融资担保项目. */

@@ -275,18 +275,22 @@ export function proseField<T>(layout: Layout, pattern: RegExp, toValue: (m: RegE
 }
 
 /**
- * The value every match of `pattern` in the prose gives (group 1), where the document names it
- * more than once: the reading named most often wins, surely when all agree, with less certainty
- * when another is named less often, and with doubt when another is named as often (OCR garbles
- * one mention of a company's name and not the others).
+ * The reading most of a value's mentions give, where the document names it more than once: sure
+ * when all agree (`alone` when named once, `agreed` when more often), less sure when another is
+ * named less often, doubted when another is named as often (OCR garbles one mention and not the others).
  */
-export function proseMajority(layout: Layout, pattern: RegExp, toValue: (group: string) => string = (g) => g, certainty = 0.85): Field<string> | undefined {
-  const seen = proseMatches(layout, pattern).map(({ match, line }) => ({ value: toValue(match[1]), line }));
+export function majorityOf<T>(seen: ReadonlyArray<{ value: T; line: TextLine }>, alone = 0.85, agreed = 0.9): Field<T> | undefined {
   if (seen.length === 0) return undefined;
-  const count = (value: string) => seen.filter((s) => s.value === value).length;
+  const count = (value: T) => seen.filter((s) => s.value === value).length;
   const best = seen.reduce((a, b) => (count(b.value) > count(a.value) ? b : a));
   const rival = Math.max(0, ...seen.filter((s) => s.value !== best.value).map((s) => count(s.value)));
-  return fieldFrom(best.line, { value: best.value, certainty: rival === 0 ? certainty : rival < count(best.value) ? Math.min(certainty, 0.7) : 0.5 });
+  const certainty = rival === 0 ? (seen.length > 1 ? agreed : alone) : rival < count(best.value) ? 0.7 : 0.5;
+  return fieldFrom(best.line, { value: best.value, certainty });
+}
+
+/** The value the matches of `pattern` in the prose give (group 1), by majority (see majorityOf). */
+export function proseMajority(layout: Layout, pattern: RegExp, toValue: (group: string) => string = (g) => g): Field<string> | undefined {
+  return majorityOf(proseMatches(layout, pattern).map(({ match, line }) => ({ value: toValue(match[1]), line })));
 }
 
 /** A company, cooperative or sole trader's name in running text (the shortest that ends as such names do). */
