@@ -182,7 +182,12 @@ export const idValue: ValueParser<string> = (text) => {
   // The year of a document number is in 〔〕; typists and OCR write [ ] 【 】 （ ） ［ ］ for it,
   // and OCR may read the closing one as j or J.
   const half = toHalfWidth(text);
-  const t = half.replace(/[(（\[【［〔]\s*(\d{4})\s*(?:[)）\]】］〕][jJ]?|[jJ][)）\]】］〕jJ]?)/gu, '〔$1〕');
+  // and lose the closing one before 第 (〔2021 第7期); 期 is read as 其, and a number 1 as ]
+  const guessedOne = /第\s*[\]|lI](?=\s*[号期其])/u.test(half);
+  const t = half
+    .replace(/[(（\[【［〔]\s*(\d{4})\s*(?:[)）\]】］〕][jJ]?|[jJ][)）\]】］〕jJ]?|(?=第))/gu, '〔$1〕')
+    .replace(/(第\s*(?:\d+|[\]|lI])\s*)其(?![\u4e00-\u9fff])/u, '$1期')
+    .replace(/第\s*[\]|lI](?=\s*[号期])/u, '第1');
   const letterBracket = /[(（\[【［〔]\s*\d{4}\s*[jJ]/u.test(half);
   const m = t.match(/([A-Za-z0-9\u4e00-\u9fff]*)〔\d{4}〕\s*第?\s*\d+\s*[号期]|[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|[A-Z]{2,}[A-Z0-9]*\d{2,}[A-Z0-9]*|第\d+期/u);
   if (!m) return undefined;
@@ -193,7 +198,7 @@ export const idValue: ValueParser<string> = (text) => {
   const prefix = (m[1] ?? '').replace(/\s+/g, '');
   const tail = prefix.length > 8 ? /^.*(?:纪要|公司|会议|报告|材料|通知)([\u4e00-\u9fffA-Za-z0-9]{2,8})$/u.exec(prefix)?.[1] : undefined;
   if (tail) value = tail + value.slice(prefix.length);
-  const certainty = (prefix.length > 8 && !tail) || /^第\d+期$/.test(value) ? 0.6 : tail ? 0.8 : letterBracket ? 0.9 : 1;
+  const certainty = (prefix.length > 8 && !tail) || /^第\d+期$/.test(value) || guessedOne ? 0.6 : tail ? 0.8 : letterBracket ? 0.9 : 1;
   return { value, certainty };
 };
 
@@ -258,7 +263,8 @@ function sameNameMisread(a: string, b: string): boolean {
 export function standaloneId(layout: Layout): Field<string> | undefined {
   for (const row of layout.rows.slice(0, 12)) {
     // a gap OCR left inside the number splits the row: 〔2021〕 | 20号
-    const text = row.segments.map((s) => s.display).join('').replace(/\s+/g, '');
+    // or stands after a label OCR garbled but for its 号 (纺号：JY-2021-006)
+    const text = row.segments.map((s) => s.display).join('').replace(/\s+/g, '').replace(/^[^:：\d]{0,3}号[:：]/u, '');
     const id = idValue(text);
     if (id && id.value.length >= text.length - 1) return fieldFrom(row.segments[0].line, { ...id, certainty: 0.9 });
   }

@@ -36,6 +36,12 @@ describe('a document number as a field value', () => {
     expect(idValue('认定【2024】第15号')).toEqual({ value: '认定〔2024〕第15号', certainty: 1 });
   });
 
+  it('reads a year whose closing bracket was lost, 期 read as 其, and a 1 read as ] (that one for a person to confirm)', () => {
+    expect(idValue('(2021 第7期')).toEqual({ value: '〔2021〕第7期', certainty: 1 });
+    expect(idValue('[2022] 第35其')).toEqual({ value: '〔2022〕第35期', certainty: 1 });
+    expect(idValue('【2022] 第]期')).toEqual({ value: '〔2022〕第1期', certainty: 0.6 });
+  });
+
   it('keeps only the issuer when the title before it was read on the same line, less surely', () => {
     expect(idValue('宁夏融资担保有限公司2025年第9次项目评审会会议纪要宁担保纪〔2025〕9号')).toEqual({ value: '宁担保纪〔2025〕9号', certainty: 0.8 });
   });
