@@ -429,6 +429,7 @@ describe('a document number OCR split in two', () => {
   it.each([
     ['[2025]', '第13期', '〔2025〕第13期'],
     ['信合担保纪〔2021j', '20号', '信合担保纪〔2021〕20号'],
+    ['纺', '号:JY-2021-006', 'JY-2021-006'],
   ])('joins %s and %s', (left, right, id) => {
     const f = extractMinutes(
       ocrLines([
