@@ -88,12 +88,14 @@ async function readCells(read: Recognize, pages: OcrPage[], prepared: PreparedPa
   });
 }
 
+/** The sizes a signed place's handwriting is read at, once each: which reads a hand best differs from hand to hand. */
+const SIGNED_PLACE_SCALES = [1, 2];
+
 /**
  * Signature places judged signed have their handwriting read once more, each on a sheet of its
  * own with its writing set upright, at its size and at twice its size (one more call to the
  * engine for all of them): one that says 拒签 in either reading is a refusal. Slanted
- * handwriting reads far better upright, and alone than stacked with the other places; which
- * size reads a hand best differs from hand to hand.
+ * handwriting reads far better upright, and alone than stacked with the other places.
  */
 async function readSignedPlaces(read: Recognize, pages: OcrPage[], prepared: PreparedPage[]): Promise<OcrPage[]> {
   const places = pages.flatMap((page, i) =>
@@ -112,17 +114,16 @@ async function readSignedPlaces(read: Recognize, pages: OcrPage[], prepared: Pre
         return { place, pageNumber: page.pageNumber, sheet: stackRegions(text, [region], { upright: true }) };
       }),
   );
-  const sizes = [1, 2];
   const images = await Promise.all(
     places.flatMap(({ pageNumber, sheet: { gray } }) =>
-      sizes.map((scale) =>
+      SIGNED_PLACE_SCALES.map((scale) =>
         grayPng(gray, scale).then((image): PageImage => ({ pageNumber, image, width: Math.round(gray.width * scale), height: Math.round(gray.height * scale), layout: 'lines' })),
       ),
     ),
   );
   const results = await read(images);
   const says = (k: number) => WRITTEN_REFUSAL.test(results[k].lines.map((l) => l.text).join(''));
-  const refused = new Set(places.filter((_, k) => sizes.some((_, j) => says(k * sizes.length + j))).map(({ place }) => place));
+  const refused = new Set(places.filter((_, k) => SIGNED_PLACE_SCALES.some((_, j) => says(k * SIGNED_PLACE_SCALES.length + j))).map(({ place }) => place));
   return pages.map((page) => writeRefusals(page, new Set((page.signatures ?? []).filter((s) => refused.has(s)))));
 }
 

@@ -184,23 +184,29 @@ function strokesIn(ink: Uint8Array, width: number, r: BoundingBox, em: number, c
       }
     }
     if (members.length < minComponent) continue;
-    const rows = members.map((p) => Math.floor(p / w));
-    const centre = r.y0 + rows.reduce((sum, y) => sum + y, 0) / rows.length;
-    if (Math.abs(centre - cy) > reach) continue;
-    // what is left of an underline: long, flat slivers, not strokes
-    if (Math.max(...rows) - Math.min(...rows) < em * 0.15) continue;
-    // dots: a colon's, or dust
-    const columns = members.map((p) => p % w);
-    if (Math.max(...rows) - Math.min(...rows) < em * 0.25 && Math.max(...columns) - Math.min(...columns) < em * 0.25) continue;
-    total += members.length;
+    // the component's extent and mean row, in one pass (no spreading of large arrays)
+    const extent = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+    let rowSum = 0;
     for (const p of members) {
       const px = p % w;
       const py = (p - px) / w;
-      box.x0 = Math.min(box.x0, px);
-      box.x1 = Math.max(box.x1, px);
-      box.y0 = Math.min(box.y0, py);
-      box.y1 = Math.max(box.y1, py);
+      rowSum += py;
+      extent.x0 = Math.min(extent.x0, px);
+      extent.x1 = Math.max(extent.x1, px);
+      extent.y0 = Math.min(extent.y0, py);
+      extent.y1 = Math.max(extent.y1, py);
     }
+    if (Math.abs(r.y0 + rowSum / members.length - cy) > reach) continue;
+    const height = extent.y1 - extent.y0;
+    // what is left of an underline: long, flat slivers, not strokes
+    if (height < em * 0.15) continue;
+    // dots: a colon's, or dust
+    if (height < em * 0.25 && extent.x1 - extent.x0 < em * 0.25) continue;
+    total += members.length;
+    box.x0 = Math.min(box.x0, extent.x0);
+    box.x1 = Math.max(box.x1, extent.x1);
+    box.y0 = Math.min(box.y0, extent.y0);
+    box.y1 = Math.max(box.y1, extent.y1);
   }
   const needed = MIN_INK_EM2 * em * em;
   const present = total >= needed;
