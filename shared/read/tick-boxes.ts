@@ -16,6 +16,13 @@ const TICKED_INK = 0.07;
 const EMPTY_INK = 0.025;
 /** A box alone this full in each quarter is a filled square (■), not a character's frame. */
 const FILLED_INK = 0.6;
+/**
+ * Rows of ink inside the frame across more than this share of it make a level stroke; two such
+ * strokes one above the other (rows between them under `BETWEEN_STROKES`) are a character's
+ * (the 王 of 国, 园, 围, 固, 回): a √ or a ×, however heavy, is one band of slanting strokes.
+ */
+const LEVEL_STROKE = 0.55;
+const BETWEEN_STROKES = 0.35;
 
 export interface TickBox extends OcrSelection {
   /** Share of the frame's inside that is ink. */
@@ -135,12 +142,15 @@ export function findTickBoxes(gray: Gray, em: number): TickBox[] {
   for (const box of candidates) {
     if (boxes.some((b) => overlap(b.bbox, box) > 0.3)) continue;
     if (box.x0 < edge || box.y0 < edge || box.x1 > width - edge || box.y1 > height - edge) continue;
-    const { fill, leastQuarter } = insideInk(at, clearAt, box);
+    const { fill, leastQuarter, levelStrokes } = insideInk(at, clearAt, box);
     const selected = fill >= (TICKED_INK + EMPTY_INK) / 2;
     const margin = selected ? fill - TICKED_INK : EMPTY_INK - fill;
     const confidence = margin >= 0 ? 0.95 : 0.6;
     if (!charactersBeside(at, box) || !nothingBelow(at, box)) continue;
-    boxes.push({ bbox: box, selected, confidence, fill, isolated: ringInk(at, box) < 0.03, solid: leastQuarter > FILLED_INK, clean: cleanCorners(at, box) && (gapBeside(at, box, -1) || gapBeside(at, box, 1)) });
+    const solid = leastQuarter > FILLED_INK;
+    // level strokes one above the other inside are a character's (the 王 of 国), not a tick or a cross
+    if (selected && !solid && levelStrokes > 1) continue;
+    boxes.push({ bbox: box, selected, confidence, fill, isolated: ringInk(at, box) < 0.03, solid, clean: cleanCorners(at, box) && (gapBeside(at, box, -1) || gapBeside(at, box, 1)) });
   }
   return readingOrder(plausible(boxes));
 }
@@ -220,28 +230,57 @@ function frameThickness(at: (x: number, y: number) => number, b: BoundingBox): {
   };
 }
 
-/** Share of clear ink inside the frame (inset past each edge's line, measured on `at`, and a little more), overall and in its emptiest quarter. */
-function insideInk(at: (x: number, y: number) => number, clearAt: (x: number, y: number) => number, b: BoundingBox): { fill: number; leastQuarter: number } {
+/**
+ * Share of clear ink inside the frame (inset past each edge's line, measured on `at`, and a
+ * little more), overall and in its emptiest quarter; and how many level strokes cross most of the
+ * middle of the inside, one above the other (rows of ink, one-pixel breaks bridged).
+ */
+function insideInk(at: (x: number, y: number) => number, clearAt: (x: number, y: number) => number, b: BoundingBox): { fill: number; leastQuarter: number; levelStrokes: number } {
   const frame = frameThickness(at, b);
   const more = Math.max(1, Math.round((b.x1 - b.x0) * 0.06));
   const x0 = b.x0 + frame.left + more;
   const x1 = b.x1 - frame.right - more;
   const y0 = b.y0 + frame.top + more;
   const y1 = b.y1 - frame.bottom - more;
-  if (x1 < x0 || y1 < y0) return { fill: 0, leastQuarter: 0 };
+  if (x1 < x0 || y1 < y0) return { fill: 0, leastQuarter: 0, levelStrokes: 0 };
   const mx = (x0 + x1) / 2;
   const my = (y0 + y1) / 2;
   const inked = [0, 0, 0, 0];
   const seen = [0, 0, 0, 0];
+  // level strokes are looked for away from the top and bottom edges (a skewed edge is level too)
+  const band = Math.round((y1 - y0) * 0.15);
+  const width = x1 - x0 + 1;
+  let strokes = 0;
+  let inStroke = false;
   for (let y = y0; y <= y1; y++) {
+    const inBand = y >= y0 + band && y <= y1 - band;
+    let longest = 0;
+    let run = 0;
+    let gap = 0;
     for (let x = x0; x <= x1; x++) {
       const q = (x < mx ? 0 : 1) + (y < my ? 0 : 2);
       seen[q]++;
-      inked[q] += clearAt(x, y);
+      const on = clearAt(x, y);
+      inked[q] += on;
+      if (on) {
+        run += 1 + gap;
+        gap = 0;
+        longest = Math.max(longest, run);
+      } else if (run > 0 && ++gap > 1) {
+        run = 0;
+        gap = 0;
+      }
     }
+    if (!inBand) continue;
+    if (!inStroke && longest > width * LEVEL_STROKE) strokes++;
+    inStroke = longest > width * BETWEEN_STROKES;
   }
   const total = seen.reduce((sum, n) => sum + n, 0);
-  return { fill: inked.reduce((sum, n) => sum + n, 0) / total, leastQuarter: Math.min(...inked.map((n, q) => (seen[q] ? n / seen[q] : 0))) };
+  return {
+    fill: inked.reduce((sum, n) => sum + n, 0) / total,
+    leastQuarter: Math.min(...inked.map((n, q) => (seen[q] ? n / seen[q] : 0))),
+    levelStrokes: strokes,
+  };
 }
 
 /** No stroke leaves the bottom corners downwards (the verticals of 口, 日, 国 in serif type do). */

@@ -4,7 +4,8 @@
  * measured on hundreds of instances from a few pages. Each page holds about 12 tick groups of 2–4
  * options (some in a ruled table, some as plain lines; ■/□ glyphs or drawn ☑/☒/☐; one or no
  * option ticked) and about 8 signature places (a handwritten name, a blank slot with or without a
- * line, or a handwritten 拒签); some pages carry a red seal stamped over some of the lines.
+ * line, or a handwritten 拒签); about half the pages have a vote table with a column to sign in;
+ * some pages carry a red seal stamped over some of the lines.
  */
 import type { PageImage } from '../../shared/domain/text.js';
 import { fmtDate, pageStyle, workingDay } from './models/common.js';
@@ -200,18 +201,17 @@ function buildPage(r: Rng, ctx: PageContext): { title: string; blocks: Block[]; 
   const tickRows: boolean[][] = [];
 
   /** One tick group: its text and its truth. */
-  const group = (): string => {
-    const options = r.pick(form.options);
-    const style = r.weighted<TickStyle>([
+  const group = (g = r, options = g.pick(form.options)): string => {
+    const style = g.weighted<TickStyle>([
       ['glyph', 1],
       ['tick', 1.3],
       ['cross', 1],
     ]);
-    const ticked = r.chance(0.85) ? r.int(0, options.length - 1) : -1;
-    const after = r.chance(0.2); // 同意☐ rather than ☐同意
+    const ticked = g.chance(0.85) ? g.int(0, options.length - 1) : -1;
+    const after = g.chance(0.2); // 同意☐ rather than ☐同意
     tickRows.push(options.map((_, k) => k === ticked));
     const mark = (k: number) => (k === ticked ? MARKS[style].ticked : MARKS[style].empty);
-    return options.map((o, k) => (after ? `${o}${mark(k)}` : `${mark(k)}${o}`)).join(r.pick(['　', '　　', '  ']));
+    return options.map((o, k) => (after ? `${o}${mark(k)}` : `${mark(k)}${o}`)).join(g.pick(['　', '　　', '  ']));
   };
 
   const names = distinctNames(r, signatureCount, ctx.province);
@@ -258,15 +258,21 @@ function buildPage(r: Rng, ctx: PageContext): { title: string; blocks: Block[]; 
     ],
     spaceAfter: 8,
   };
+  // On about half the pages, a vote table whose members sign in a column of their own; drawn
+  // from a generator of its own, so that the rest of the page is the same with or without it.
+  const v = r.fork('vote table');
+  const votes = v.chance(0.5) ? voteTable(v, ctx, (options) => group(v, options), signatures) : undefined;
   const firstSigs = Array.from({ length: firstSignatures }, (_, k) => signature(k));
   const numbered = r.chance(0.6);
-  const lines: Block[] = items.slice(tableRows).map((item, k) => ({
+  // fewer plain lines under a vote table, so that the page still holds it all
+  const lineItems = items.slice(tableRows, votes ? tableRows + Math.max(2, rowCount - tableRows - votes.voters) : undefined);
+  const lines: Block[] = lineItems.map((item, k) => ({
     type: 'text',
     text: `${numbered ? `${tableRows + k + 1}．` : ''}${item}${ctx.colon}${group()}`,
     spaceAfter: r.float(1, 4),
   }));
   const restSigs = Array.from({ length: signatureCount - firstSignatures }, (_, k) => signature(firstSignatures + k));
-  const parts: Block[][] = [header, [table], firstSigs, [{ type: 'spacer', height: 6 }, ...lines, { type: 'spacer', height: 6 }], restSigs];
+  const parts: Block[][] = [header, [table, ...(votes ? [votes.table] : [])], firstSigs, [{ type: 'spacer', height: 6 }, ...lines, { type: 'spacer', height: 6 }], restSigs];
 
   // A seal on about half the pages, stamped over whatever lines lie under it.
   const sealed = r.chance(0.5);
@@ -280,4 +286,32 @@ function buildPage(r: Rng, ctx: PageContext): { title: string; blocks: Block[]; 
     });
   }
   return { title: form.title, blocks: parts.flat(), truth: { tickRows, signatures, sealed } };
+}
+
+/**
+ * A vote table (序号 / 姓名 / 表决意见 / 签字): each member's vote in tick boxes and, in the last
+ * column, a handwritten name, 拒签, or nothing; now and then a spare row left empty (no place to
+ * sign). Its tick groups come from `group`; its signature places are added to `signatures`.
+ */
+function voteTable(v: Rng, ctx: PageContext, group: (options: readonly string[]) => string, signatures: SignatureState[]): { table: Block; voters: number } {
+  const voters = v.int(3, 5);
+  const names = distinctNames(v, voters, ctx.province);
+  const options = v.pick([
+    ['同意', '不同意', '弃权'],
+    ['同意', '反对', '弃权'],
+  ]);
+  const cell = (text: string, align: Cell['align'] = 'center', handwriting?: string): Cell => ({ text, align, handwriting });
+  const heading = [cell('序号'), cell(v.pick(['姓名', '委员', '参会委员', '表决人'])), cell('表决意见'), cell(v.pick(['签字', '本人签字', '签名', '委员签字']))];
+  const rows = names.map((name, k) => {
+    const state = v.weighted<SignatureState>([
+      ['signed', 4],
+      ['blank', 1.5],
+      ['refused', 1.5],
+    ]);
+    signatures.push(state);
+    const written = state === 'signed' ? name : state === 'refused' ? '拒签' : undefined;
+    return [cell(String(k + 1)), cell(name), cell(group(options), 'left'), cell('', 'left', written)];
+  });
+  const spare = v.chance(0.3) ? [[cell(''), cell(''), cell(''), cell('')]] : [];
+  return { table: { type: 'table', widths: [0.5, 1.2, 3, 1.6], minRowHeight: v.int(26, 32), rows: [heading, ...rows, ...spare], spaceAfter: 8 }, voters };
 }

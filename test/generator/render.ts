@@ -59,6 +59,8 @@ export interface Cell {
   span?: number;
   align?: Align;
   bold?: boolean;
+  /** Written by hand in the cell (a signature, 拒签), after any printed text. */
+  handwriting?: string;
 }
 
 export interface SealSpec {
@@ -621,6 +623,7 @@ async function renderTable(L: Layout, b: Extract<Block, { type: 'table' }>): Pro
         L.drawLine(line, x, textTop + i * lh, lh, c.font, size, b.style);
       });
       L.inTable = false;
+      if (c.cell.handwriting) await drawHandwriting(L, c.cell.handwriting, c.x + pad, L.y + height / 2, Math.min(size * 2, height - 2), c.width - 2 * pad, L.y);
     }
     L.y += height;
   }
@@ -654,15 +657,8 @@ async function renderSignature(L: Layout, b: Extract<Block, { type: 'signature' 
   const sx = x0 + L.width(b.label, font, size) + size * 0.3;
   const slotW = size * 7;
   const handwriting = b.signed && b.name ? b.name : b.handwriting;
-  if (handwriting) {
-    // A name keeps its own hand; other writing (拒签) varies with its place.
-    const label = b.signed && b.name ? `signature:${handwriting}` : `signature:${handwriting}:${L.pages.length}:${Math.round(L.y)}`;
-    const sig = await drawSignature(L.rng.fork(label), handwriting);
-    const img = await L.doc.embedPng(sig.png);
-    const h = size * 2.3;
-    const w = h * sig.aspect;
-    L.page.drawImage(img, { x: sx, y: A4.height - L.y - lh / 2 - h / 2, width: Math.min(w, slotW * 1.3), height: h, blendMode: BlendMode.Multiply });
-  } else if (b.underline !== false) {
+  if (handwriting) await drawHandwriting(L, handwriting, sx, L.y + lh / 2, size * 2.3, slotW * 1.3, b.signed && b.name ? undefined : L.y);
+  else if (b.underline !== false) {
     L.page.drawLine({
       start: { x: sx, y: A4.height - L.y - lh * 0.78 },
       end: { x: sx + slotW, y: A4.height - L.y - lh * 0.78 },
@@ -675,6 +671,18 @@ async function renderSignature(L: Layout, b: Extract<Block, { type: 'signature' 
     L.drawLine(b.date, dx, L.y, lh, font, size, b.style);
   }
   L.y += lh + (b.spaceAfter ?? 0);
+}
+
+/**
+ * Handwriting (a signed name, 拒签) `height` points tall, centred on the line at `cy`, from `x`,
+ * at most `maxWidth` wide. A name keeps its own hand; other writing (no `name`) varies with its
+ * place, told by `place` (a coordinate of it).
+ */
+async function drawHandwriting(L: Layout, text: string, x: number, cy: number, height: number, maxWidth: number, place?: number): Promise<void> {
+  const label = place === undefined ? `signature:${text}` : `signature:${text}:${L.pages.length}:${Math.round(place)}`;
+  const sig = await drawSignature(L.rng.fork(label), text);
+  const img = await L.doc.embedPng(sig.png);
+  L.page.drawImage(img, { x, y: A4.height - cy - height / 2, width: Math.min(height * sig.aspect, maxWidth), height, blendMode: BlendMode.Multiply });
 }
 
 async function renderClosing(L: Layout, b: Extract<Block, { type: 'closing' }>): Promise<void> {

@@ -103,6 +103,25 @@ describe('tick boxes from pixels', () => {
     expect(findTickBoxes(grayOf(canvas), EM)).toEqual([]);
   });
 
+  it('does not take a framed character beside a group of boxes for one of them (何建国 in a vote table row)', () => {
+    for (const font of ['TestSerif', 'TestSansBold']) {
+      const { canvas, ctx } = page();
+      label(ctx, '何建国', 100, 300, font);
+      label(ctx, '园', 420, 300, font);
+      drawBox(ctx, 600, 300, 'tick');
+      label(ctx, '同意', 650, 296);
+      drawBox(ctx, 900, 300, 'empty');
+      label(ctx, '反对', 950, 296);
+      drawBox(ctx, 1200, 300, 'empty');
+      label(ctx, '弃权', 1250, 296);
+      expect(findTickBoxes(grayOf(canvas), EM).map((b) => [b.bbox.x0 >= 590, b.selected])).toEqual([
+        [true, true],
+        [true, false],
+        [true, false],
+      ]);
+    }
+  });
+
   it('writes the boxes into the text in place of what OCR made of them', () => {
     const line: OcrLine = {
       text: '口尽职 国基本尽职',
