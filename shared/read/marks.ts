@@ -115,13 +115,13 @@ function tableOf(grid: TableGrid, lines: readonly OcrLine[]): OcrTable {
  * signed to refused: the place is not signed, and 拒签 is written into the text of its line
  * (as the boxes are), so that a refusal reads the same whether typed or written by hand.
  */
-export function writeRefusals(page: OcrPage, refused: ReadonlySet<OcrSignature>): OcrPage {
+export function writeRefusals(page: OcrPage, refused: ReadonlyMap<OcrSignature, number>): OcrPage {
   if (refused.size === 0) return page;
   // (a page with refusals has text; the fallback is a character's height at 300 dpi)
   const em = characterHeight(page.lines.flatMap((l) => l.words)) ?? 40;
   const lines = page.lines.map((l) => ({ ...l, words: [...l.words] }));
-  for (const place of refused) {
-    const word: OcrWord = { text: '拒签', confidence: 0.8, bbox: place.bbox };
+  for (const [place, confidence] of refused) {
+    const word: OcrWord = { text: '拒签', confidence, bbox: place.bbox };
     const line = lineOf(lines, place.bbox, em);
     if (!line) {
       lines.push({ text: word.text, confidence: word.confidence, bbox: word.bbox, words: [word] });
@@ -134,6 +134,6 @@ export function writeRefusals(page: OcrPage, refused: ReadonlySet<OcrSignature>)
   return {
     ...page,
     lines,
-    signatures: page.signatures?.map((s) => (refused.has(s) ? { ...s, signed: false, confidence: 0.8 } : s)),
+    signatures: page.signatures?.map((s) => (refused.has(s) ? { ...s, signed: false, confidence: refused.get(s)! } : s)),
   };
 }

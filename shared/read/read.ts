@@ -1,12 +1,12 @@
 import type { OcrEngine } from '../ports.js';
-import type { OcrPage, PageImage, ReadDocument } from '../domain/text.js';
+import type { OcrPage, OcrSignature, PageImage, ReadDocument } from '../domain/text.js';
 import type { IntakeLimits, MediaType } from '../intake/gate.js';
 import { pdfPageCount, pdfTextLayer, rasterizePdf } from '../pdf/rasterize.js';
 import type { Canvas } from '@napi-rs/canvas';
 import { decodeImagePages, grayPng, imagePageCount, prepareForOcr, type PreparedPage } from './images.js';
 import { addMarks, writeRefusals } from './marks.js';
 import { stackRegions, type Sheet } from './sheet.js';
-import { WRITTEN_REFUSAL } from './signatures.js';
+import { writtenRefusal } from './signatures.js';
 import { cellSheet, withCellText } from './table-cells.js';
 
 /** Resolution scanned PDF pages are rendered at for OCR. */
@@ -94,8 +94,9 @@ const SIGNED_PLACE_SCALES = [1, 2];
 /**
  * Signature places judged signed have their handwriting read once more, each on a sheet of its
  * own with its writing set upright, at its size and at twice its size (one more call to the
- * engine for all of them): one that says 拒签 in either reading is a refusal. Slanted
- * handwriting reads far better upright, and alone than stacked with the other places.
+ * engine for all of them): one that says 拒签 in either reading is a refusal (see
+ * `writtenRefusal`). Slanted handwriting reads far better upright, and alone than stacked with
+ * the other places.
  */
 async function readSignedPlaces(read: Recognize, pages: OcrPage[], prepared: PreparedPage[]): Promise<OcrPage[]> {
   const places = pages.flatMap((page, i) =>
@@ -122,9 +123,13 @@ async function readSignedPlaces(read: Recognize, pages: OcrPage[], prepared: Pre
     ),
   );
   const results = await read(images);
-  const says = (k: number) => WRITTEN_REFUSAL.test(results[k].lines.map((l) => l.text).join(''));
-  const refused = new Set(places.filter((_, k) => SIGNED_PLACE_SCALES.some((_, j) => says(k * SIGNED_PLACE_SCALES.length + j))).map(({ place }) => place));
-  return pages.map((page) => writeRefusals(page, new Set((page.signatures ?? []).filter((s) => refused.has(s)))));
+  // how sure the place's readings are that it is a refusal: the surer of them
+  const refusals = new Map<OcrSignature, number>();
+  places.forEach(({ place }, k) => {
+    const certainty = Math.max(...SIGNED_PLACE_SCALES.map((_, j) => writtenRefusal(results[k * SIGNED_PLACE_SCALES.length + j].lines.map((l) => l.text).join(''))));
+    if (certainty > 0) refusals.set(place, certainty);
+  });
+  return pages.map((page) => writeRefusals(page, new Map((page.signatures ?? []).flatMap((s) => (refusals.has(s) ? [[s, refusals.get(s)!] as const] : [])))));
 }
 
 /** The pages' sheets (where a page has one) read in one call to the engine; each reading in its page's place. */

@@ -14,11 +14,11 @@ import type { Gray } from './preprocess.js';
  * dense character, into many others (等, 答, 俭, 侍, 符…) and reads 字 as 宁 or 宇; so, besides 签字 /
  * 签名 / 签章 anywhere, any character before 字, 名 or 章 in brackets after a role, or right
  * after a role before a bracket or colon, is taken for the label when the bracket is closed or a colon
- * follows (记录人（等宁）, 被评议人（等宁：, 主持人俭宁：). 盖章, 公章, 印章 (seal places) and 姓名
- * are not signature labels.
+ * follows (记录人（等宁）, 被评议人（等宁：, 主持人俭宁：); so is a role's bracket holding only a
+ * garbled 签 (记录人(答)). 盖章, 公章, 印章 (seal places) and 姓名 are not signature labels.
  */
 export const SIGNATURE_LABEL =
-  /(?:[(（〈《【]\s*签\s*[字宁宇学名章]|签\s*[字名章]|[(（〈《【]\s*[^\s盖公印姓]\s*[字宁宇学名章]\s*(?=[)）〉》】:：])|(?<=[人导员长])[^\s盖公印姓][字宁宇名章]\s*(?=[)）〉》】:：]))(?:\s*[)）〉》】])?\s*[:：]?/u;
+  /(?:[(（〈《【]\s*签\s*[字宁宇学名章]|签\s*[字名章]|[(（〈《【]\s*[^\s盖公印姓]\s*[字宁宇学名章]\s*(?=[)）〉》】:：])|(?<=[人导员长])[^\s盖公印姓][字宁宇名章]\s*(?=[)）〉》】:：])|(?<=[人导员长]\s*)[(（〈《【]\s*[签答符]\s*(?=[)）〉》】]))(?:\s*[)）〉》】])?\s*[:：]?/u;
 /** Printed text that ends a signature place: a date, or the next label. */
 const PRINTED_AFTER = /[〇零一二三四五六七八九十OoО○0-9]{2,4}\s*年|日期|[:：]/u;
 /** Words written in a signature place that refuse to sign (拒 is often read as 驴, 扩 or 护 in handwriting). */
@@ -28,7 +28,25 @@ export const REFUSAL = /拒|不签|[驴扩护]签/u;
  * from 拒签, 拒绝签字 or 不签 (no name is written with it), whatever OCR made of the first
  * character (并签, 措签).
  */
-export const WRITTEN_REFUSAL = /拒|签/u;
+const WRITTEN_REFUSAL = /拒|签/u;
+/**
+ * Characters with the hand radical 扌, which OCR keeps when it misreads a handwritten 拒 (措, 托,
+ * 括, 担); hardly any surname has it.
+ */
+const HAND_RADICAL =
+  '打扑扒扔托扛扣执扩扫扬扭扮扯扰扳扶批找技抄把抓投抗折抚抛抠抡抢护报披抬抱抵抹押抽拂拄担拆拇拉拌拍拐拒拓拔拖拘招拟拢拣拥拦拧拨择括拭拯拱拴拷拼拽拾持挂指按挎挑挖挟挠挡挣挤挥挨挪挫振捂捅捆捉捌捍捎捏捐捕捞损捡换捣捧据捷捻掀掂掇授掉掏掐排掖掘掠探接控推掩措掰揉揍描提插握揣揩揪揭援揽搀搁搂搅搏搓搔搜搞搬搭携摄摆摇摊摔摘摧摸撑撒撕撞撤撩撬播撮撰擂擅操擒擦攒扦扎扼抉抒抖拎拗拙挺捶掷掸揖搪摁撂撇';
+/** Two characters, the first with 扌: a 拒签 that OCR garbled whole (措芍, 托瘤, 括葵). */
+const GARBLED_REFUSAL = new RegExp(`^[${HAND_RADICAL}]\\p{Script=Han}$`, 'u');
+
+/**
+ * How sure a reading of a signature place's handwriting, read on its own, is that it refuses to
+ * sign: 0.8 when it says 拒 or 签, 0.7 when it is two characters the first of which has 扌 (the
+ * place then goes to a person), 0 otherwise.
+ */
+export function writtenRefusal(reading: string): number {
+  if (WRITTEN_REFUSAL.test(reading)) return 0.8;
+  return GARBLED_REFUSAL.test(reading.replace(/[^\p{Script=Han}]/gu, '')) ? 0.7 : 0;
+}
 
 /** Minimum ink, in character areas, for a place to hold handwriting: a stroke or two of a name, not specks. */
 const MIN_INK_EM2 = 0.12;

@@ -31,8 +31,10 @@ export interface TickBox extends OcrSelection {
   isolated: boolean;
   /** Ink all over the inside, every quarter of it (■, not 田). */
   solid: boolean;
-  /** Square corners with nothing running past them, and a gap before the box (not 口 inside a word). */
-  clean: boolean;
+  /** Square corners with nothing running past them (not 口 in serif type). */
+  corners: boolean;
+  /** Nothing printed right against one of its sides (not 口 inside a word). */
+  apart: boolean;
 }
 
 /**
@@ -150,7 +152,7 @@ export function findTickBoxes(gray: Gray, em: number): TickBox[] {
     const solid = leastQuarter > FILLED_INK;
     // level strokes one above the other inside are a character's (the 王 of 国), not a tick or a cross
     if (selected && !solid && levelStrokes > 1) continue;
-    boxes.push({ bbox: box, selected, confidence, fill, isolated: ringInk(at, box) < 0.03, solid, clean: cleanCorners(at, box) && (gapBeside(at, box, -1) || gapBeside(at, box, 1)) });
+    boxes.push({ bbox: box, selected, confidence, fill, isolated: ringInk(at, box) < 0.03, solid, corners: cleanCorners(at, box), apart: gapBeside(at, box, -1) || gapBeside(at, box, 1) });
   }
   return readingOrder(plausible(boxes));
 }
@@ -158,14 +160,17 @@ export function findTickBoxes(gray: Gray, em: number): TickBox[] {
 /**
  * Keeps the boxes that look like a form's, not like characters with a frame (国 因 回 围 in a
  * sans-serif heading are clean squares with ink inside): options come in groups of boxes of one
- * size on one line, at least one of them plainly empty; a box alone counts only when it is
- * plainly empty or filled, never when it holds strokes a character could have. A ticked box in
- * a group may have marks running past its corners (a hand-drawn × or √); an empty one may not.
+ * size on one line, at least one of them plainly empty and at least one set apart from the text
+ * (an option's box may follow a colon closely: 齐全:□无异议 ☑有异议); a box alone counts only
+ * when it is set apart and plainly empty or filled, never when it holds strokes a character
+ * could have. A ticked box in a group may have marks running past its corners (a hand-drawn × or
+ * √); an empty one may not.
  */
 function plausible(boxes: TickBox[]): TickBox[] {
   const side = (b: TickBox) => b.bbox.x1 - b.bbox.x0;
   const cy = (b: TickBox) => (b.bbox.y0 + b.bbox.y1) / 2;
-  const empty = (b: TickBox) => b.fill < EMPTY_INK && b.clean;
+  const clean = (b: TickBox) => b.corners && b.apart;
+  const empty = (b: TickBox) => b.fill < EMPTY_INK && b.corners;
   const groups: TickBox[][] = [];
   for (const box of [...boxes].sort((a, b) => a.bbox.x0 - b.bbox.x0)) {
     const group = groups.find((g) => Math.abs(cy(g[0]) - cy(box)) < side(g[0]) * 0.3 && Math.abs(side(g[0]) - side(box)) <= side(g[0]) * 0.15);
@@ -174,12 +179,12 @@ function plausible(boxes: TickBox[]): TickBox[] {
   }
   return groups.flatMap((g) => {
     const anchors = g.filter(empty);
-    if (g.length >= 2 && anchors.length > 0) {
+    if (g.length >= 2 && anchors.length > 0 && g.some(clean)) {
       // options sit within a line's width of each other: a frame far along the line is text
       const reach = 14 * side(g[0]);
-      return g.filter((b) => b.clean || anchors.some((a) => Math.abs(a.bbox.x0 - b.bbox.x0) <= reach));
+      return g.filter((b) => clean(b) || anchors.some((a) => Math.abs(a.bbox.x0 - b.bbox.x0) <= reach));
     }
-    return g.length === 1 && g[0].clean && g[0].isolated && (empty(g[0]) || g[0].solid) ? g : [];
+    return g.length === 1 && clean(g[0]) && g[0].isolated && (empty(g[0]) || g[0].solid) ? g : [];
   });
 }
 

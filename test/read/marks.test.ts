@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { drawnPage, grayOf } from '../helpers/drawn-page.js';
 import type { OcrLine } from '../../shared/domain/text.js';
 import { findSeals } from '../../shared/read/seals.js';
-import { findSignaturePlaces, SIGNATURE_LABEL, WRITTEN_REFUSAL } from '../../shared/read/signatures.js';
+import { findSignaturePlaces, SIGNATURE_LABEL, writtenRefusal } from '../../shared/read/signatures.js';
 import { slantOf, stackRegions } from '../../shared/read/sheet.js';
 import { findTickBoxes } from '../../shared/read/tick-boxes.js';
 import { writeBoxes, writeRefusals } from '../../shared/read/marks.js';
@@ -92,6 +92,17 @@ describe('tick boxes from pixels', () => {
     drawBox(ctx, 200 + EM * 3 + 4, 300, 'empty');
     label(ctx, '未核实', 600, 300);
     drawBox(ctx, 600 + EM * 3 + 4, 300, 'fill');
+    expect(findTickBoxes(grayOf(canvas), EM).map((b) => b.selected)).toEqual([false, true]);
+  });
+
+  it('reads a group whose empty box follows a colon closely (齐全:□无异议 ☑有异议)', () => {
+    const { canvas, ctx } = page();
+    label(ctx, '档案资料是否齐全:', 60, 300);
+    const x = 60 + EM * 8.3;
+    drawBox(ctx, x, 300, 'empty');
+    label(ctx, '无异议', x + 44, 296);
+    drawBox(ctx, x + 44 + EM * 3 + 40, 300, 'tick');
+    label(ctx, '有异议', x + 44 + EM * 3 + 84, 296);
     expect(findTickBoxes(grayOf(canvas), EM).map((b) => b.selected)).toEqual([false, true]);
   });
 
@@ -204,15 +215,21 @@ describe('signature labels as OCR reads them', () => {
     expect(found('见证人侍字) :')).toBe('侍字) :');
     expect(found('主持人俭宁:拒签')).toBe('俭宁:');
     expect(found('送达人《等宇) :')).toBe('《等宇) :');
+    expect(found('记录人(答) :”桨糙')).toBe('(答) :');
   });
 
   it('leaves seal places, names and other bracketed units alone', () => {
-    for (const text of ['单位（盖章）：', '（公章）', '年月日（印章）：', '借款人姓名：', '担保金额（万元）：', '企业名称：']) expect(SIGNATURE_LABEL.test(text)).toBe(false);
+    for (const text of ['单位（盖章）：', '（公章）', '年月日（印章）：', '借款人姓名：', '担保金额（万元）：', '企业名称：', '委托人（等）：']) expect(SIGNATURE_LABEL.test(text)).toBe(false);
   });
 
   it('takes 签 in handwriting read on its own for a refusal, whatever became of 拒', () => {
-    for (const text of ['拒签', '并签', '措签', '拒绝签字', '不签', '拒季']) expect(WRITTEN_REFUSAL.test(text)).toBe(true);
-    for (const text of ['何晓东', '覃佳怡', '买买提江·艾合买提']) expect(WRITTEN_REFUSAL.test(text)).toBe(false);
+    for (const text of ['拒签', '并签', '措签', '拒绝签字', '不签', '拒季']) expect(writtenRefusal(text)).toBe(0.8);
+    for (const text of ['何晓东', '覃佳怡', '买买提江·艾合买提', '崔把', '储插', '']) expect(writtenRefusal(text)).toBe(0);
+  });
+
+  it('takes two characters the first of which has 扌 for a refusal garbled whole, with doubt', () => {
+    for (const text of ['措芍', '托瘤', '括葵.', '措驼-']) expect(writtenRefusal(text)).toBe(0.7);
+    for (const text of ['措和给', '扶', '揭晓东']) expect(writtenRefusal(text)).toBe(0);
   });
 });
 
@@ -309,10 +326,13 @@ describe('a refusal read in a place first judged signed', () => {
       lines: [{ text: '被评议人（签字）：驴', confidence: 0.6, bbox: { x0: 100, y0: 100, x1: 620, y1: 148 }, words: [word('被评议人（签字）：', 100, 540), word('驴', 580, 620)] }],
       signatures: [signed, other],
     };
-    const out = writeRefusals(page, new Set([signed]));
+    const out = writeRefusals(page, new Map([[signed, 0.7]]));
     expect(out.lines[0].text).toBe('被评议人（签字）：拒签');
-    expect(out.signatures?.map((s) => s.signed)).toEqual([false, true]);
-    expect(writeRefusals(page, new Set())).toBe(page);
+    expect(out.signatures?.map((s) => [s.signed, s.confidence])).toEqual([
+      [false, 0.7],
+      [true, 0.95],
+    ]);
+    expect(writeRefusals(page, new Map())).toBe(page);
   });
 });
 
