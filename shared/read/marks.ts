@@ -37,7 +37,7 @@ export function addMarks(page: OcrPage, prepared: PreparedPage): OcrPage {
  * confidence and that hold a Chinese character (words also take in ticks, handwriting, boxes
  * and the bleed of poor scans, which only make them taller).
  */
-function characterHeight(words: readonly OcrWord[]): number | undefined {
+export function characterHeight(words: readonly OcrWord[]): number | undefined {
   const heights = words.filter((w) => w.confidence >= 0.6 && /[\u3400-\u9fff]/u.test(w.text)).map((w) => w.bbox.y1 - w.bbox.y0).sort((a, b) => a - b);
   return heights.length ? heights[Math.floor(heights.length / 4)] : undefined;
 }

@@ -4,8 +4,9 @@ import type { IntakeLimits, MediaType } from '../intake/gate.js';
 import { pdfPageCount, pdfTextLayer, rasterizePdf } from '../pdf/rasterize.js';
 import type { Canvas } from '@napi-rs/canvas';
 import { decodeImagePages, grayPng, imagePageCount, prepareForOcr, type PreparedPage } from './images.js';
-import { addMarks, writeRefusals } from './marks.js';
-import { stackRegions, type Sheet } from './sheet.js';
+import { addMarks, characterHeight, writeRefusals } from './marks.js';
+import { missedLineSheet, withMissedLines } from './missed-lines.js';
+import { blackAndWhite, stackRegions, type Sheet } from './sheet.js';
 import { writtenRefusal } from './signatures.js';
 import { cellSheet, withCellText } from './table-cells.js';
 
@@ -43,7 +44,8 @@ export async function readDocument(bytes: Uint8Array, type: MediaType, ocr: OcrE
         throw new OcrFailedError(ocr.name, err);
       }
     };
-    const withCells = await readCells(read, await read(prepared.map((p) => p.page)), prepared);
+    const firstRead = await readMissedLines(read, await read(prepared.map((p) => p.page)), prepared);
+    const withCells = await readCells(read, firstRead, prepared);
     const recognized = await readSignedPlaces(read, withCells.map((page, i) => addMarks(page, prepared[i])), prepared);
     let next = 0;
     canvases.forEach((canvas, i) => {
@@ -76,6 +78,22 @@ export async function readDocument(bytes: Uint8Array, type: MediaType, ocr: OcrE
 type Recognize = (images: PageImage[]) => Promise<OcrPage[]>;
 
 /**
+ * Lines the engine left out of a page (bands of ink no line covers) read once more, those of
+ * all pages in one more call to the engine (see missed-lines.ts).
+ */
+async function readMissedLines(read: Recognize, pages: OcrPage[], prepared: PreparedPage[]): Promise<OcrPage[]> {
+  const sheets = pages.map((page, i) => {
+    const em = characterHeight(page.lines.flatMap((l) => l.words));
+    return em ? missedLineSheet(prepared[i].text, page, prepared[i].grids.map((g) => g.bbox), em) : undefined;
+  });
+  const sheetsRead = await readSheets(read, sheets, pages);
+  return pages.map((page, i) => {
+    const sheet = sheets[i];
+    return sheet ? withMissedLines(page, sheet, sheetsRead[i]!) : page;
+  });
+}
+
+/**
  * Pages whose ruled tables the engine did not find itself get their cells read one by one: the
  * cells of each page on one sheet, all sheets in one more call to the engine (see table-cells.ts).
  */
@@ -88,12 +106,15 @@ async function readCells(read: Recognize, pages: OcrPage[], prepared: PreparedPa
   });
 }
 
-/** The sizes a signed place's handwriting is read at, once each: which reads a hand best differs from hand to hand. */
-const SIGNED_PLACE_SCALES = [1, 2];
+/**
+ * How a signed place's handwriting is read, once each: at its size, at twice its size, and in
+ * black and white (`blackened`) at its size. Which reads a hand best differs from hand to hand.
+ */
+const SIGNED_PLACE_READINGS: ReadonlyArray<{ scale: number; blackened?: boolean }> = [{ scale: 1 }, { scale: 2 }, { scale: 1, blackened: true }];
 
 /**
  * Signature places judged signed have their handwriting read once more, each on a sheet of its
- * own with its writing set upright, at its size and at twice its size (one more call to the
+ * own with its writing set upright, in the ways of `SIGNED_PLACE_READINGS` (one more call to the
  * engine for all of them): one that says 拒签 in either reading is a refusal (see
  * `writtenRefusal`). Slanted handwriting reads far better upright, and alone than stacked with
  * the other places.
@@ -117,16 +138,19 @@ async function readSignedPlaces(read: Recognize, pages: OcrPage[], prepared: Pre
   );
   const images = await Promise.all(
     places.flatMap(({ pageNumber, sheet: { gray } }) =>
-      SIGNED_PLACE_SCALES.map((scale) =>
-        grayPng(gray, scale).then((image): PageImage => ({ pageNumber, image, width: Math.round(gray.width * scale), height: Math.round(gray.height * scale), layout: 'lines' })),
+      SIGNED_PLACE_READINGS.map(({ scale, blackened }) =>
+        grayPng(blackened ? blackAndWhite(gray) : gray, scale).then(
+          (image): PageImage => ({ pageNumber, image, width: Math.round(gray.width * scale), height: Math.round(gray.height * scale), layout: 'lines' }),
+        ),
       ),
     ),
   );
   const results = await read(images);
-  // how sure the place's readings are that it is a refusal: the surer of them
+  // how sure the place's readings are that it is a refusal: the surest of them
+  const n = SIGNED_PLACE_READINGS.length;
   const refusals = new Map<OcrSignature, number>();
   places.forEach(({ place }, k) => {
-    const certainty = Math.max(...SIGNED_PLACE_SCALES.map((_, j) => writtenRefusal(results[k * SIGNED_PLACE_SCALES.length + j].lines.map((l) => l.text).join(''))));
+    const certainty = Math.max(...results.slice(k * n, (k + 1) * n).map((r) => writtenRefusal(r.lines.map((l) => l.text).join(''))));
     if (certainty > 0) refusals.set(place, certainty);
   });
   return pages.map((page) => writeRefusals(page, new Map((page.signatures ?? []).flatMap((s) => (refusals.has(s) ? [[s, refusals.get(s)!] as const] : [])))));

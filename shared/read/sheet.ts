@@ -54,6 +54,20 @@ export function stackRegions(gray: Gray, regions: readonly BoundingBox[], option
   return { gray: { width, height, pixels }, slots };
 }
 
+/**
+ * A sheet in black and white, cut midway between its ink (its darkest levels, past a few
+ * stray pixels) and white: faint or coloured handwriting, which the engine's own threshold
+ * breaks up into specks, then reads whole.
+ */
+export function blackAndWhite(gray: Gray): Gray {
+  const histogram = new Uint32Array(256);
+  for (const v of gray.pixels) histogram[v]++;
+  let ink = 0;
+  for (let seen = 0, stray = gray.pixels.length * 0.002; ink < 255 && (seen += histogram[ink]) <= stray; ink++);
+  const cut = (ink + 255) / 2;
+  return { ...gray, pixels: gray.pixels.map((v) => (v < cut ? 0 : 255)) };
+}
+
 /** Shears tried when setting writing upright: rightward slants of handwriting, and a little leftward. */
 const SHEARS = Array.from({ length: 17 }, (_, k) => -0.2 + k * 0.05);
 
