@@ -10,6 +10,7 @@ import { spanLine } from './prose.js';
 import { findTables, periodColumn, unitIn } from './table.js';
 import {
   chineseText,
+  companyCheckedAgainstText,
   companyName,
   dateValue,
   declaredUnit,
@@ -108,16 +109,15 @@ export function extractAuditReport(lines: TextLine[], unreadable: Unreadable[] =
 
   const indicators = readIndicators(layout, fiscalYear?.value, unit);
   const lastLines = closing(layout);
+  const institutionName = companyCheckedAgainstText(r.read('institutionName', organizationValue) ?? findInstitution(layout), lines);
 
   return {
     reportNo:
       r.read('reportNo', idValue) ??
       standaloneId(layout),
-    institutionName:
-      r.read('institutionName', organizationValue) ??
-      findInstitution(layout),
+    institutionName,
     auditKind,
-    auditor: r.read('auditor', textValue) ?? lastLines.auditor,
+    auditor: withInstitutionName(r.read('auditor', textValue) ?? lastLines.auditor, institutionName),
     fiscalYear,
     reportDate: r.read('reportDate', dateValue) ?? lastLines.date,
     opinionType: r.read('opinionType', opinionValue) ?? proseField(layout, new RegExp(`(${OPINIONS.slice(0, 7).join('|')})`, 'u'), (m) => m[1], 0.85),
@@ -162,32 +162,54 @@ function opinionValue(text: string): { value: string; certainty: number } | unde
 }
 
 /**
- * The closing of a report: the issuer's name and the date under it. When the date's line cannot
- * be read as a date but still looks like one (…年…月…日), the issuer above it is taken alone, for
- * a person to confirm.
+ * The closing of a report: the issuer's name and the date under it. When no date can be read
+ * there, the issuer is taken alone, for a person to confirm.
  */
 function closing(layout: Layout): { auditor?: Field<string>; date?: Field<string> } {
   const rows = layout.rows;
-  const issuerAbove = (i: number, certainty: number) => {
-    const above = rows[i - 1];
-    const name = above?.segments.length === 1 ? above.segments[0].display : undefined;
+  /** Row i when it is an issuer's name alone. */
+  const issuerAt = (i: number, certainty: number) => {
+    const row = rows[i];
+    const name = row?.segments.length === 1 ? row.segments[0].display : undefined;
     return name && /(?:部|室|处|中心|所|委员会|公司|局|厅|小组|组)(?:[（(][^）)]*[)）])?$/u.test(name) && !/[，。；]/u.test(name)
-      ? fieldFrom(above.segments[0].line, { value: companyName(name), certainty })
+      ? fieldFrom(row.segments[0].line, { value: companyName(name), certainty })
       : undefined;
   };
   for (let i = rows.length - 1; i >= 0; i--) {
-    const printed = rows[i].segments.map((s) => s.display).join('');
+    // (stray marks after it are left out: 2023.5.12，，)
+    const printed = rows[i].segments
+      .map((s) => s.display)
+      .join('')
+      .replace(/[\s，,。.、'"“”]+$/u, '');
     // a line that is a date alone may end in a misread 日 (2022年3月14晶): a person confirms it
     const text = printed.replace(/(月\s*\d{1,2}\s*)[曰目白晶旦田口]\s*$/u, '$1日');
     const dates = findDates(text);
     if (dates.length !== 1 || dates[0].raw.replace(/\s+/g, '').length < text.replace(/\s+/g, '').length - 1) continue;
-    return { auditor: issuerAbove(i, 0.8), date: fieldFrom(rows[i].segments[0].line, { value: dates[0].iso, certainty: text === printed ? 0.85 : 0.7 }) };
+    return { auditor: issuerAt(i - 1, 0.8), date: fieldFrom(rows[i].segments[0].line, { value: dates[0].iso, certainty: text === printed ? 0.85 : 0.7 }) };
   }
+  // no date to be read: the issuer is the last name alone on its line near the end, with
+  // nothing under it but short lines (the date garbled, 下223)5/三二; page footers)
   for (let i = rows.length - 1; i >= Math.max(0, rows.length - 6); i--) {
+    const issuer = issuerAt(i, 0.7);
+    if (issuer) return { auditor: issuer };
     const text = rows[i].segments.map((s) => s.display).join('').replace(/\s+/g, '');
-    if (/^[^，。；]{2,8}年[^，。；]{1,4}月[^，。；]{1,5}日$/u.test(text)) return { auditor: issuerAbove(i, 0.7) };
+    if ([...text].length > 14 || /[，。；]/u.test(text)) break;
   }
   return {};
+}
+
+/**
+ * An issuer inside the institution (its 审计部) whose name begins with the institution's name
+ * one character off (贵州正信农业融资扫保有限公司风险合规部): that part as the institution's
+ * field reads it, for a person to confirm.
+ */
+function withInstitutionName(auditor: Field<string> | undefined, institution: Field<string> | undefined): Field<string> | undefined {
+  if (!auditor || !institution) return auditor;
+  const name = [...institution.value];
+  const head = [...auditor.value].slice(0, name.length);
+  const differ = head.filter((ch, k) => ch !== name[k]).length;
+  if (name.length < 6 || head.length < name.length || differ !== 1) return auditor;
+  return { ...auditor, value: institution.value + [...auditor.value].slice(name.length).join(''), confidence: Math.min(auditor.confidence, 0.7) };
 }
 
 const ITEM = /^(?:[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]+[、.．])/u;

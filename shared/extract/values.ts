@@ -103,11 +103,13 @@ export function moneyValue(defaultUnit?: MoneyUnit): ValueParser<number> {
       const bare = defaultUnit && text.match(/^[\s:：]*([\d,]+(?:\.\d+)?)(?![\d.%])/);
       const money = bare ? parseMoney(bare[1], { defaultUnit }) : undefined;
       if (money) return { value: money.fen, certainty: 0.95 };
-      // figures written the way amounts in 元 are (3,750,000.00) under a money label, their ¥
-      // lost or garbled (习4,600,000.00): 元 is assumed, and a garbled mark may have swallowed a
-      // digit (习 for ¥1), so a person confirms
-      const figures = /^[\s:：]*(?:人民币)?([^\d\s]?)[ \t]*(\d{1,3}(?:,\d{3})+\.\d{2})(?![\d.%])/u.exec(toHalfWidth(text));
-      const yuan = figures ? parseMoney(`¥${figures[2]}`) : undefined;
+      // figures written the way amounts in 元 are (3,750,000.00) under a money label, or in
+      // brackets after capitals OCR garbled past reading, their ¥ lost or garbled (习4,600,000.00,
+      // 《对13,279,051.81)) and a comma read as a point (5,661.027.48): 元 is assumed, and a
+      // garbled mark may have swallowed a digit (习 for ¥1), so a person confirms. Figures that
+      // begin with a separator lost their first digits and are not taken.
+      const figures = /(?:^[\s:：]*(?:人民币)?|[(（〈《【]\s*)([^\d\s,.]?)[ \t]*(?<![\d,.])(\d{1,3}(?:[,.]\d{3})+\.\d{2})(?![\d.%])/u.exec(toHalfWidth(text));
+      const yuan = figures ? parseMoney(`¥${groupedByCommas(figures[2])}`) : undefined;
       return yuan ? { value: yuan.fen, certainty: figures![1] ? 0.5 : 0.7 } : undefined;
     }
     // An amount written in figures and in capitals must agree; otherwise a person decides.
@@ -118,6 +120,12 @@ export function moneyValue(defaultUnit?: MoneyUnit): ValueParser<number> {
     if (found[0].doubtful && !other) return { value: found[0].fen, certainty: 0.6 };
     return { value: found[0].fen, certainty: PIECED_CERTAINTY[found[0].pieced ?? ''] ?? (repaired && !other ? 0.8 : 1) };
   };
+}
+
+/** Figures with their thousands grouped by commas, whatever OCR made of the separators before the decimal point (5,661.027.48). */
+function groupedByCommas(figures: string): string {
+  const point = figures.lastIndexOf('.');
+  return `${figures.slice(0, point).replace(/\./gu, ',')}${figures.slice(point)}`;
 }
 
 export const percentValue: ValueParser<number> = (text) => {

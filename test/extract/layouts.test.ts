@@ -638,6 +638,32 @@ describe('the closing of an audit report as OCR reads it', () => {
     expect(f.auditor?.value).toBe('新疆兴农融资担保集团有限公司纪检审计部');
     expect(f.auditor!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
   });
+
+  it('takes the issuer alone when the date is garbled past looking like one, above a page footer', () => {
+    const f = extractAuditReport(linesOf('审计报告\n一、审计发现\n1.部分项目保后检查不及时。\n重庆瑞德会计师事务所(有限责任公司)\n下223)5/三二\n第2页共2页'));
+    expect(f.reportDate).toBeUndefined();
+    expect(f.auditor?.value).toBe('重庆瑞德会计师事务所（有限责任公司）');
+    expect(f.auditor!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+
+  it('takes no issuer from the last lines of running text', () => {
+    const f = extractAuditReport(linesOf('审计报告\n一、审计发现\n1.部分项目保后检查不及时，由风险管理部负责整改。\n第2页共2页'));
+    expect(f.auditor).toBeUndefined();
+  });
+
+  it('reads a date with stray marks after it', () => {
+    const f = extractAuditReport(linesOf('审计报告\n一、审计发现\n1.部分项目保后检查不及时。\n贵州正信农业融资担保有限公司风险合规部\n2023.5.12，，'));
+    expect(f.reportDate?.value).toBe('2023-05-12');
+    expect(f.auditor?.value).toBe('贵州正信农业融资担保有限公司风险合规部');
+  });
+
+  it("writes an issuer inside the institution with the institution's name when OCR garbled one character of it, for a person to confirm", () => {
+    const f = extractAuditReport(
+      linesOf('贵州正信农业融资担保有限公司\n2022年度内部审计报告\n被审计单位：贵州正信农业融资担保有限公司\n一、审计发现\n1.部分项目保后检查不及时。\n贵州正信农业融资扫保有限公司风险合规部\n2023.5.12'),
+    );
+    expect(f.auditor?.value).toBe('贵州正信农业融资担保有限公司风险合规部');
+    expect(f.auditor!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+  });
 });
 
 describe('the evaluated person in running text split by OCR', () => {

@@ -23,6 +23,16 @@ describe('an amount as a field value', () => {
     expect(read('12.50')).toBeUndefined();
   });
 
+  it('takes the figures in brackets after capitals garbled past reading, for a person to confirm', () => {
+    expect(read('人民币过什人参佰融拾业万玖什零伍拾过元抽角过分《对13,279,051.81)')).toEqual({ value: 1_327_905_181, certainty: 0.5 });
+    expect(read('人民币过什人参佰融拾业万玖什零伍拾过元抽角过分（13,279,051.81）')).toEqual({ value: 1_327_905_181, certainty: 0.7 });
+    // a comma read as a point; ¥ read as Y
+    expect(read('Y5,661.027.48。')).toEqual({ value: 566_102_748, certainty: 0.5 });
+    // figures whose first digits were lost are not taken
+    expect(read('人民币达佰肆拾伍万壹什玖佰武拾伍元伍角参分〈轩,451,925.53)')).toBeUndefined();
+    expect(read('到 ,448,598.74')).toBeUndefined();
+  });
+
   it('does not take what is left of garbled capitals for the amount', () => {
     expect(read('人民币过佰融拾过万参什陆佰参拾类元陆角人参分')).toBeUndefined();
     expect(read('人民币数拾万元整')).toBeUndefined(); // 数 is 柒 garbled, not nothing
