@@ -100,6 +100,8 @@ export interface OcrSignature {
   bbox: BoundingBox;
   /** The printed label of the place (e.g. 被评议人（签字）), when it has one. */
   label?: string;
+  /** The person who is to sign there, when the form names them (the name in a vote table's row). */
+  name?: string;
 }
 
 /** A seal impression: red ink in a compact round or oval region. */

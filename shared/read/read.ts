@@ -150,7 +150,7 @@ async function readSignedPlaces(read: Recognize, pages: OcrPage[], prepared: Pre
   const n = SIGNED_PLACE_READINGS.length;
   const refusals = new Map<OcrSignature, number>();
   places.forEach(({ place }, k) => {
-    const certainty = Math.max(...results.slice(k * n, (k + 1) * n).map((r) => writtenRefusal(r.lines.map((l) => l.text).join(''))));
+    const certainty = Math.max(...results.slice(k * n, (k + 1) * n).map((r) => writtenRefusal(r.lines.map((l) => l.text).join(''), place.name)));
     if (certainty > 0) refusals.set(place, certainty);
   });
   return pages.map((page) => writeRefusals(page, new Map((page.signatures ?? []).flatMap((s) => (refusals.has(s) ? [[s, refusals.get(s)!] as const] : [])))));

@@ -15,10 +15,10 @@ import type { Gray } from './preprocess.js';
  * 签名 / 签章 anywhere, any character before 字, 名 or 章 in brackets after a role, or right
  * after a role before a bracket or colon, is taken for the label when the bracket is closed or a colon
  * follows (记录人（等宁）, 被评议人（等宁：, 主持人俭宁：); so is a role's bracket holding only a
- * garbled 签 (记录人(答)). 盖章, 公章, 印章 (seal places) and 姓名 are not signature labels.
+ * garbled 签 (记录人(答)), and 字 read as 子 after a 签 garbled or not (参会人员(等子)). 盖章, 公章, 印章 (seal places) and 姓名 are not signature labels.
  */
 export const SIGNATURE_LABEL =
-  /(?:[(（〈《【]\s*签\s*[字宁宇学名章]|签\s*[字名章]|[(（〈《【]\s*[^\s盖公印姓]\s*[字宁宇学名章]\s*(?=[)）〉》】:：])|(?<=[人导员长])[^\s盖公印姓][字宁宇名章]\s*(?=[)）〉》】:：])|(?<=[人导员长]\s*)[(（〈《【]\s*[签答符]\s*(?=[)）〉》】]))(?:\s*[)）〉》】])?\s*[:：]?/u;
+  /(?:[(（〈《【]\s*签\s*[字宁宇学名章]|签\s*[字名章]|[(（〈《【]\s*[^\s盖公印姓]\s*[字宁宇学名章]\s*(?=[)）〉》】:：])|(?<=[人导员长])[^\s盖公印姓][字宁宇名章]\s*(?=[)）〉》】:：])|(?<=[人导员长]\s*)[(（〈《【]\s*[签答符]\s*(?=[)）〉》】])|[(（〈《【]\s*[签等答符]\s*子\s*(?=[)）〉》】:：]))(?:\s*[)）〉》】])?\s*[:：]?/u;
 /** Printed text that ends a signature place: a date, or the next label. */
 const PRINTED_AFTER = /[〇零一二三四五六七八九十OoО○0-9]{2,4}\s*年|日期|[:：]/u;
 /** Words written in a signature place that refuse to sign (拒 is often read as 驴, 扩 or 护 in handwriting). */
@@ -35,17 +35,19 @@ const WRITTEN_REFUSAL = /拒|签/u;
  */
 const HAND_RADICAL =
   '打扑扒扔托扛扣执扩扫扬扭扮扯扰扳扶批找技抄把抓投抗折抚抛抠抡抢护报披抬抱抵抹押抽拂拄担拆拇拉拌拍拐拒拓拔拖拘招拟拢拣拥拦拧拨择括拭拯拱拴拷拼拽拾持挂指按挎挑挖挟挠挡挣挤挥挨挪挫振捂捅捆捉捌捍捎捏捐捕捞损捡换捣捧据捷捻掀掂掇授掉掏掐排掖掘掠探接控推掩措掰揉揍描提插握揣揩揪揭援揽搀搁搂搅搏搓搔搜搞搬搭携摄摆摇摊摔摘摧摸撑撒撕撞撤撩撬播撮撰擂擅操擒擦攒扦扎扼抉抒抖拎拗拙挺捶掷掸揖搪摁撂撇';
-/** Two characters, the first with 扌: a 拒签 that OCR garbled whole (措芍, 托瘤, 括葵). */
-const GARBLED_REFUSAL = new RegExp(`^[${HAND_RADICAL}]\\p{Script=Han}$`, 'u');
+/** One or two characters, the first with 扌: a 拒签 that OCR garbled whole (措芍, 托瘤, 括葵, 措). */
+const GARBLED_REFUSAL = new RegExp(`^[${HAND_RADICAL}]\\p{Script=Han}?$`, 'u');
 
 /**
  * How sure a reading of a signature place's handwriting, read on its own, is that it refuses to
- * sign: 0.8 when it says 拒 or 签, 0.7 when it is two characters the first of which has 扌 (the
- * place then goes to a person), 0 otherwise.
+ * sign: 0.8 when it says 拒 or 签; 0.7 when it is one or two characters the first of which has 扌
+ * (the place then goes to a person), unless it shares a character with the `name` of who is to
+ * sign there (技东 for 周瞬东); 0 otherwise.
  */
-export function writtenRefusal(reading: string): number {
+export function writtenRefusal(reading: string, name = ''): number {
   if (WRITTEN_REFUSAL.test(reading)) return 0.8;
-  return GARBLED_REFUSAL.test(reading.replace(/[^\p{Script=Han}]/gu, '')) ? 0.7 : 0;
+  const written = reading.replace(/[^\p{Script=Han}]/gu, '');
+  return GARBLED_REFUSAL.test(written) && ![...written].some((ch) => name.includes(ch)) ? 0.7 : 0;
 }
 
 /** Minimum ink, in character areas, for a place to hold handwriting: a stroke or two of a name, not specks. */
@@ -67,7 +69,9 @@ export function findSignaturePlaces(gray: Gray, lines: readonly OcrLine[], em: n
     const text = chars.map((c) => c.ch).join('');
     const m = SIGNATURE_LABEL.exec(text);
     if (!m) continue;
-    const labelEnd = m.index + m[0].length;
+    // a closing bracket misread as another character before the colon (签字六:) is the label's
+    const misread = /^\s*[^\s:：]\s*[:：]/u.exec(text.slice(m.index + m[0].length));
+    const labelEnd = m.index + m[0].length + (misread && !/[:：]$/u.test(m[0]) ? misread[0].length : 0);
     const labelStart = Math.max(0, text.slice(0, m.index).search(/[^\s，。；]+$/u));
     // OCR often joins the colon to the handwriting after it, in one word whose box starts well
     // inside the handwriting: the place begins at most half a character past the closing bracket
@@ -114,14 +118,15 @@ export function findSignaturePlaces(gray: Gray, lines: readonly OcrLine[], em: n
         confidence: refused ? 0.85 : handwriting.confidence,
         bbox: handwriting.present ? handwriting.bbox : box,
         label: who ? `${who}（${heading.text}）` : heading.text,
+        ...(who ? { name: who } : {}),
       });
     }
   }
   return places;
 }
 
-/** A column heading that asks each row to sign: 签字, 本人签名, 委员签字确认. */
-const SIGNATURE_HEADING = /^(?:本人|委员|成员|参会人员|与会人员)?(?:签字|签名|签章)(?:确认)?$/u;
+/** A column heading that asks each row to sign: 签字, 本人签名, 委员签字确认 (签 and 字 garbled as in labels: 本人等字). */
+const SIGNATURE_HEADING = /^(?:本人|委员|成员|参会人员|与会人员)?(?:[签等答符][字宁宇名章])(?:确认)?$/u;
 /** A column heading that names the row's person. */
 const NAME_HEADING = /^(?:姓名|委员|参会人员|参会委员|与会人员|出席人员|成员|董事|表决人|评审委员)$/u;
 

@@ -163,6 +163,20 @@ describe('signature places from pixels', () => {
     words: [{ text, confidence: 0.9, bbox: { x0: 100, y0: y, x1, y1: y + EM } }],
   });
 
+  it('finds the place after a colon that follows a closing bracket OCR misread (主持人(签字六:)', () => {
+    const { canvas, ctx } = page(1600, 300);
+    label(ctx, '主持人（签字）：', 100, 100);
+    const labelEnd = 100 + EM * 8;
+    ctx.strokeStyle = '#1c2a80';
+    ctx.lineWidth = 4;
+    ctx.beginPath();
+    ctx.moveTo(labelEnd + 40, 140);
+    ctx.bezierCurveTo(labelEnd + 80, 60, labelEnd + 120, 190, labelEnd + 170, 110);
+    ctx.stroke();
+    const places = findSignaturePlaces(grayOf(canvas), [labelLine('主持人(签字六:', 100, labelEnd)], EM);
+    expect(places.map((p) => [p.label, p.signed])).toEqual([['主持人(签字六:', true]]);
+  });
+
   it('tells handwriting from a blank place, an underline alone, and a written refusal', () => {
     const { canvas, ctx } = page(1600, 900);
     const rows = ['被评议人（签字）：', '调查人（签字）：', '见证人（签字）：', '记录人（签名）：'];
@@ -216,10 +230,11 @@ describe('signature labels as OCR reads them', () => {
     expect(found('主持人俭宁:拒签')).toBe('俭宁:');
     expect(found('送达人《等宇) :')).toBe('《等宇) :');
     expect(found('记录人(答) :”桨糙')).toBe('(答) :');
+    expect(found('参会人员(等子) :')).toBe('(等子) :');
   });
 
   it('leaves seal places, names and other bracketed units alone', () => {
-    for (const text of ['单位（盖章）：', '（公章）', '年月日（印章）：', '借款人姓名：', '担保金额（万元）：', '企业名称：', '委托人（等）：']) expect(SIGNATURE_LABEL.test(text)).toBe(false);
+    for (const text of ['单位（盖章）：', '（公章）', '年月日（印章）：', '借款人姓名：', '担保金额（万元）：', '企业名称：', '委托人（等）：', '发票（电子）：']) expect(SIGNATURE_LABEL.test(text)).toBe(false);
   });
 
   it('takes 签 in handwriting read on its own for a refusal, whatever became of 拒', () => {
@@ -228,8 +243,11 @@ describe('signature labels as OCR reads them', () => {
   });
 
   it('takes two characters the first of which has 扌 for a refusal garbled whole, with doubt', () => {
-    for (const text of ['措芍', '托瘤', '括葵.', '措驼-']) expect(writtenRefusal(text)).toBe(0.7);
-    for (const text of ['措和给', '扶', '揭晓东']) expect(writtenRefusal(text)).toBe(0);
+    for (const text of ['措芍', '托瘤', '括葵.', '措驼-', '措']) expect(writtenRefusal(text)).toBe(0.7);
+    for (const text of ['措和给', '揭晓东']) expect(writtenRefusal(text)).toBe(0);
+    // a reading that shares a character with the name of who is to sign there is that name
+    expect(writtenRefusal('|技东', '周瞬东')).toBe(0);
+    expect(writtenRefusal('拒签', '周瞬东')).toBe(0.8);
   });
 });
 
