@@ -115,7 +115,7 @@ const SIGNED_PLACE_READINGS: ReadonlyArray<{ scale: number; blackened?: boolean 
 /**
  * Signature places judged signed have their handwriting read once more, each on a sheet of its
  * own with its writing set upright, in the ways of `SIGNED_PLACE_READINGS` (one more call to the
- * engine for all of them): one that says 拒签 in either reading is a refusal (see
+ * engine for all of them): one that says 拒签 in any reading is a refusal (see
  * `writtenRefusal`). Slanted handwriting reads far better upright, and alone than stacked with
  * the other places.
  */
@@ -153,7 +153,7 @@ async function readSignedPlaces(read: Recognize, pages: OcrPage[], prepared: Pre
     const certainty = Math.max(...results.slice(k * n, (k + 1) * n).map((r) => writtenRefusal(r.lines.map((l) => l.text).join(''), place.name)));
     if (certainty > 0) refusals.set(place, certainty);
   });
-  return pages.map((page) => writeRefusals(page, new Map((page.signatures ?? []).flatMap((s) => (refusals.has(s) ? [[s, refusals.get(s)!] as const] : [])))));
+  return pages.map((page) => writeRefusals(page, new Map([...refusals].filter(([place]) => page.signatures?.includes(place)))));
 }
 
 /** The pages' sheets (where a page has one) read in one call to the engine; each reading in its page's place. */

@@ -4,9 +4,10 @@
  * ticked (√, ×, a fill) from the ink inside it.
  *
  * Enclosure characters (口 国 回 田…) are squares too. They are told apart by what real
- * boxes have and characters do not: a clear gap before the box (a box follows a line start,
- * a space or punctuation, never a character set close to it), clean corners (in serif type
- * the verticals of 口 run past the bottom stroke), and a square outline.
+ * boxes have and characters do not: a clear gap beside the box (a box follows a line start,
+ * a space or punctuation, or is followed by one; 口 inside a word is neither), clean corners
+ * (in serif type the verticals of 口 run past the bottom stroke), a square outline, and no
+ * level strokes one above the other inside (the 王 of 国).
  */
 import type { BoundingBox, OcrSelection } from '../domain/text.js';
 import { otsuThreshold, type Gray } from './preprocess.js';

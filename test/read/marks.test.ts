@@ -155,6 +155,17 @@ describe('tick boxes from pixels', () => {
   });
 });
 
+/** Handwriting: loose strokes in blue, from just after `x` on the line at y = 100. */
+function handwriting(ctx: SKRSContext2D, x: number) {
+  ctx.strokeStyle = '#1c2a80';
+  ctx.lineWidth = 4;
+  ctx.beginPath();
+  ctx.moveTo(x + 40, 140);
+  ctx.bezierCurveTo(x + 80, 60, x + 120, 190, x + 170, 110);
+  ctx.bezierCurveTo(x + 200, 70, x + 240, 170, x + 300, 120);
+  ctx.stroke();
+}
+
 describe('signature places from pixels', () => {
   const labelLine = (text: string, y: number, x1: number): OcrLine => ({
     text,
@@ -167,12 +178,7 @@ describe('signature places from pixels', () => {
     const { canvas, ctx } = page(1600, 300);
     label(ctx, '主持人（签字）：', 100, 100);
     const labelEnd = 100 + EM * 8;
-    ctx.strokeStyle = '#1c2a80';
-    ctx.lineWidth = 4;
-    ctx.beginPath();
-    ctx.moveTo(labelEnd + 40, 140);
-    ctx.bezierCurveTo(labelEnd + 80, 60, labelEnd + 120, 190, labelEnd + 170, 110);
-    ctx.stroke();
+    handwriting(ctx, labelEnd);
     const places = findSignaturePlaces(grayOf(canvas), [labelLine('主持人(签字六:', 100, labelEnd)], EM);
     expect(places.map((p) => [p.label, p.signed])).toEqual([['主持人(签字六:', true]]);
   });
@@ -182,14 +188,7 @@ describe('signature places from pixels', () => {
     const rows = ['被评议人（签字）：', '调查人（签字）：', '见证人（签字）：', '记录人（签名）：'];
     rows.forEach((text, i) => label(ctx, text, 100, 100 + i * 200));
     const labelEnd = 100 + EM * 8.5;
-    // handwriting: loose strokes in blue
-    ctx.strokeStyle = '#1c2a80';
-    ctx.lineWidth = 4;
-    ctx.beginPath();
-    ctx.moveTo(labelEnd + 40, 140);
-    ctx.bezierCurveTo(labelEnd + 80, 60, labelEnd + 120, 190, labelEnd + 170, 110);
-    ctx.bezierCurveTo(labelEnd + 200, 70, labelEnd + 240, 170, labelEnd + 300, 120);
-    ctx.stroke();
+    handwriting(ctx, labelEnd);
     // an underline and nothing on it
     ctx.strokeStyle = '#141414';
     ctx.lineWidth = 3;
