@@ -17,7 +17,8 @@ export function addMarks(page: OcrPage, prepared: PreparedPage): OcrPage {
   let lines = page.lines;
   let selections = page.selections;
   if (!selections) {
-    const boxes = findTickBoxes(prepared.straight, em).map(({ bbox, selected, confidence }): OcrSelection => ({ bbox, selected, confidence }));
+    const cells = prepared.grids.flatMap((g) => g.cells.map((c) => c.bbox));
+    const boxes = findTickBoxes(prepared.straight, em, cells).map(({ bbox, selected, confidence }): OcrSelection => ({ bbox, selected, confidence }));
     lines = writeBoxes(lines, boxes, em);
     selections = boxes.map((box) => ({ ...box, ...labelOf(lines, box.bbox, em) }));
   }

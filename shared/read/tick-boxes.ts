@@ -87,7 +87,7 @@ interface Run {
  * Every tick box on a page whose text is `em` pixels high (a character's height): boxes are
  * from 0.55 to 1.3 characters in size, and not at the page's edges (where scans have dark borders).
  */
-export function findTickBoxes(gray: Gray, em: number): TickBox[] {
+export function findTickBoxes(gray: Gray, em: number, cells: readonly BoundingBox[] = []): TickBox[] {
   const { width, height } = gray;
   // faint frames are worth finding; what is inside them is judged on clearer ink (scan noise is faint too)
   const ink = inkMap(gray, 0.1);
@@ -155,26 +155,29 @@ export function findTickBoxes(gray: Gray, em: number): TickBox[] {
     if (selected && !solid && levelStrokes > 1) continue;
     boxes.push({ bbox: box, selected, confidence, fill, isolated: ringInk(at, box) < 0.03, solid, corners: cleanCorners(at, box), apart: gapBeside(at, box, -1) || gapBeside(at, box, 1) });
   }
-  return readingOrder(plausible(boxes));
+  return readingOrder(plausible(boxes, cells));
 }
 
 /**
  * Keeps the boxes that look like a form's, not like characters with a frame (国 因 回 围 in a
  * sans-serif heading are clean squares with ink inside): options come in groups of boxes of one
- * size on one line, at least one of them plainly empty and at least one set apart from the text
+ * size on one line, in one table cell when they are in a table (not a name or a signature in
+ * the cells beside them), at least one of them plainly empty and at least one set apart from the text
  * (an option's box may follow a colon closely: 齐全:□无异议 ☑有异议); a box alone counts only
  * when it is set apart and plainly empty or filled, never when it holds strokes a character
  * could have. A ticked box in a group may have marks running past its corners (a hand-drawn × or
  * √); an empty one may not.
  */
-function plausible(boxes: TickBox[]): TickBox[] {
+function plausible(boxes: TickBox[], cells: readonly BoundingBox[]): TickBox[] {
   const side = (b: TickBox) => b.bbox.x1 - b.bbox.x0;
   const cy = (b: TickBox) => (b.bbox.y0 + b.bbox.y1) / 2;
+  // the table cell a box stands in (-1: none): a group's options share one
+  const cellOf = (b: TickBox) => cells.findIndex((c) => (b.bbox.x0 + b.bbox.x1) / 2 >= c.x0 && (b.bbox.x0 + b.bbox.x1) / 2 <= c.x1 && cy(b) >= c.y0 && cy(b) <= c.y1);
   const clean = (b: TickBox) => b.corners && b.apart;
   const empty = (b: TickBox) => b.fill < EMPTY_INK && b.corners;
   const groups: TickBox[][] = [];
   for (const box of [...boxes].sort((a, b) => a.bbox.x0 - b.bbox.x0)) {
-    const group = groups.find((g) => Math.abs(cy(g[0]) - cy(box)) < side(g[0]) * 0.3 && Math.abs(side(g[0]) - side(box)) <= side(g[0]) * 0.15);
+    const group = groups.find((g) => Math.abs(cy(g[0]) - cy(box)) < side(g[0]) * 0.3 && Math.abs(side(g[0]) - side(box)) <= side(g[0]) * 0.15 && cellOf(g[0]) === cellOf(box));
     if (group) group.push(box);
     else groups.push([box]);
   }

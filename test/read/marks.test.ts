@@ -95,6 +95,25 @@ describe('tick boxes from pixels', () => {
     expect(findTickBoxes(grayOf(canvas), EM).map((b) => b.selected)).toEqual([false, true]);
   });
 
+  it('keeps the options of a group in their table cell: a ticked frame in the next cell is not one of them', () => {
+    const { canvas, ctx } = page();
+    drawBox(ctx, 200, 300, 'tick');
+    label(ctx, '同意', 250, 296);
+    drawBox(ctx, 560, 300, 'empty');
+    label(ctx, '反对', 610, 296);
+    // in the signature cell beside them, handwriting that happens to make a ticked frame
+    drawBox(ctx, 1000, 300, 'tick');
+    const cells = [
+      { x0: 100, y0: 250, x1: 900, y1: 400 },
+      { x0: 900, y0: 250, x1: 1500, y1: 400 },
+    ];
+    expect(findTickBoxes(grayOf(canvas), EM).map((b) => b.bbox.x0 < 900)).toEqual([true, true, false]);
+    expect(findTickBoxes(grayOf(canvas), EM, cells).map((b) => [b.bbox.x0 < 900, b.selected])).toEqual([
+      [true, true],
+      [true, false],
+    ]);
+  });
+
   it('reads a group whose empty box follows a colon closely (齐全:□无异议 ☑有异议)', () => {
     const { canvas, ctx } = page();
     label(ctx, '档案资料是否齐全:', 60, 300);
