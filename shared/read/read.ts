@@ -81,29 +81,19 @@ type Recognize = (images: PageImage[]) => Promise<OcrPage[]>;
  * Lines the engine left out of a page (bands of ink no line covers) read once more, those of
  * all pages in one more call to the engine (see missed-lines.ts).
  */
-async function readMissedLines(read: Recognize, pages: OcrPage[], prepared: PreparedPage[]): Promise<OcrPage[]> {
-  const sheets = pages.map((page, i) => {
+function readMissedLines(read: Recognize, pages: OcrPage[], prepared: PreparedPage[]): Promise<OcrPage[]> {
+  return withSheetsRead(read, pages, (page, i) => {
     const em = characterHeight(page.lines.flatMap((l) => l.words));
     return em ? missedLineSheet(prepared[i].text, page, prepared[i].grids.map((g) => g.bbox), em) : undefined;
-  });
-  const sheetsRead = await readSheets(read, sheets, pages);
-  return pages.map((page, i) => {
-    const sheet = sheets[i];
-    return sheet ? withMissedLines(page, sheet, sheetsRead[i]!) : page;
-  });
+  }, withMissedLines);
 }
 
 /**
  * Pages whose ruled tables the engine did not find itself get their cells read one by one: the
  * cells of each page on one sheet, all sheets in one more call to the engine (see table-cells.ts).
  */
-async function readCells(read: Recognize, pages: OcrPage[], prepared: PreparedPage[]): Promise<OcrPage[]> {
-  const sheets = pages.map((page, i) => (page.tables ? undefined : cellSheet(prepared[i].text, prepared[i].grids)));
-  const sheetsRead = await readSheets(read, sheets, pages);
-  return pages.map((page, i) => {
-    const sheet = sheets[i];
-    return sheet ? withCellText(page, sheet, sheetsRead[i]!) : page;
-  });
+function readCells(read: Recognize, pages: OcrPage[], prepared: PreparedPage[]): Promise<OcrPage[]> {
+  return withSheetsRead(read, pages, (page, i) => (page.tables ? undefined : cellSheet(prepared[i].text, prepared[i].grids)), withCellText);
 }
 
 /**
@@ -156,8 +146,17 @@ async function readSignedPlaces(read: Recognize, pages: OcrPage[], prepared: Pre
   return pages.map((page) => writeRefusals(page, new Map([...refusals].filter(([place]) => page.signatures?.includes(place)))));
 }
 
-/** The pages' sheets (where a page has one) read in one call to the engine; each reading in its page's place. */
-async function readSheets(read: Recognize, sheets: ReadonlyArray<Sheet | undefined>, pages: readonly OcrPage[]): Promise<Array<OcrPage | undefined>> {
+/**
+ * The pages, each with the sheet `sheetOf` gives it (if any) read and put back by `merge`; the
+ * sheets of all pages are read in one call to the engine.
+ */
+async function withSheetsRead<S extends Sheet>(
+  read: Recognize,
+  pages: OcrPage[],
+  sheetOf: (page: OcrPage, i: number) => S | undefined,
+  merge: (page: OcrPage, sheet: S, read: OcrPage) => OcrPage,
+): Promise<OcrPage[]> {
+  const sheets = pages.map(sheetOf);
   const images = await Promise.all(
     sheets.flatMap((sheet, i) =>
       sheet ? [grayPng(sheet.gray).then((image): PageImage => ({ pageNumber: pages[i].pageNumber, image, width: sheet.gray.width, height: sheet.gray.height, layout: 'lines' }))] : [],
@@ -165,7 +164,10 @@ async function readSheets(read: Recognize, sheets: ReadonlyArray<Sheet | undefin
   );
   const results = await read(images);
   let next = 0;
-  return sheets.map((sheet) => (sheet ? results[next++] : undefined));
+  return pages.map((page, i) => {
+    const sheet = sheets[i];
+    return sheet ? merge(page, sheet, results[next++]) : page;
+  });
 }
 
 export class TooManyPagesError extends Error {
