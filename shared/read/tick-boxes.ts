@@ -123,7 +123,7 @@ export function findTickBoxes(gray: Gray, em: number, cells: readonly BoundingBo
   for (let y = 0; y < height; y++) {
     for (const top of rows[y]) {
       const topLength = top.x1 - top.x0 + 1;
-      const tol = Math.max(2, Math.round(topLength * 0.08));
+      const tol = Math.max(2, Math.round(topLength * 0.12));
       const reachFrom = y + Math.max(minSide, Math.round(minSide * 0.85));
       for (let y1 = reachFrom; y1 <= Math.min(height - 1, y + Math.round(maxSide * 1.18)); y1++) {
         for (const bottom of rows[y1]) {
@@ -142,15 +142,16 @@ export function findTickBoxes(gray: Gray, em: number, cells: readonly BoundingBo
   const boxes: TickBox[] = [];
   // Largest first: a frame's thick edges give nested candidates; the outer one is the box.
   candidates.sort((a, b) => area(b) - area(a));
-  for (const box of candidates) {
-    if (boxes.some((b) => overlap(b.bbox, box) > 0.3)) continue;
+  for (const candidate of candidates) {
+    if (boxes.some((b) => overlap(b.bbox, candidate) > 0.3)) continue;
+    const box = outerFrame(at, candidate);
     if (box.x0 < edge || box.y0 < edge || box.x1 > width - edge || box.y1 > height - edge) continue;
     const { fill, leastQuarter, levelStrokes } = insideInk(at, clearAt, box);
     const selected = fill >= (TICKED_INK + EMPTY_INK) / 2;
     const margin = selected ? fill - TICKED_INK : EMPTY_INK - fill;
     const confidence = margin >= 0 ? 0.95 : 0.6;
-    if (!charactersBeside(at, box) || !nothingBelow(at, box)) continue;
     const solid = leastQuarter > FILLED_INK;
+    if (!charactersBeside(at, box) || !nothingBelow(at, box, selected && !solid)) continue;
     // level strokes one above the other inside are a character's (the 王 of 国), not a tick or a cross
     if (selected && !solid && levelStrokes > 1) continue;
     boxes.push({ bbox: box, selected, confidence, fill, isolated: ringInk(at, box) < 0.03, solid, corners: cleanCorners(at, box), apart: gapBeside(at, box, -1) || gapBeside(at, box, 1) });
@@ -211,6 +212,31 @@ function snapSides(at: (x: number, y: number) => number, b: BoundingBox): Boundi
   for (let x = b.x1; x >= b.x1 - reach && x1 < 0; x--) if (inked(x)) x1 = x;
   if (x0 < 0 || x1 < 0 || x1 - x0 < 4) return undefined;
   return { ...b, x0: Math.max(b.x0, x0 - 1), x1: Math.min(b.x1, x1 + 1) };
+}
+
+/**
+ * The box grown to the frame's outer bounds: a thick edge's outermost rows and columns are
+ * broken on scans, so the runs that found the box may lie a pixel or two inside it, and what is
+ * beside or below the box would then be measured on its own edge.
+ */
+function outerFrame(at: (x: number, y: number) => number, b: BoundingBox): BoundingBox {
+  const limit = Math.max(1, Math.round((b.x1 - b.x0) * 0.1));
+  const rowInked = (y: number, x0: number, x1: number) => {
+    let n = 0;
+    for (let x = x0; x <= x1; x++) n += at(x, y);
+    return n >= (x1 - x0 + 1) * 0.5;
+  };
+  const columnInked = (x: number, y0: number, y1: number) => {
+    let n = 0;
+    for (let y = y0; y <= y1; y++) n += at(x, y);
+    return n >= (y1 - y0 + 1) * 0.5;
+  };
+  const out = { ...b };
+  for (let i = 0; i < limit && rowInked(out.y0 - 1, b.x0, b.x1); i++) out.y0--;
+  for (let i = 0; i < limit && rowInked(out.y1 + 1, b.x0, b.x1); i++) out.y1++;
+  for (let i = 0; i < limit && columnInked(out.x0 - 1, b.y0, b.y1); i++) out.x0--;
+  for (let i = 0; i < limit && columnInked(out.x1 + 1, b.y0, b.y1); i++) out.x1++;
+  return out;
 }
 
 /**
@@ -350,20 +376,32 @@ function charactersBeside(at: (x: number, y: number) => number, b: BoundingBox):
 /**
  * Nothing just below the middle of the box: the squares inside characters have strokes under
  * them (只 员 贝), a box has the gap between lines (a table's ruling line, a full row of ink, is not a stroke).
+ * Below a ticked box (not a filled one), the end of the tick may show: one narrow stroke that stops
+ * short of the next line.
  */
-function nothingBelow(at: (x: number, y: number) => number, b: BoundingBox): boolean {
+function nothingBelow(at: (x: number, y: number) => number, b: BoundingBox, ticked: boolean): boolean {
   const side = b.x1 - b.x0 + 1;
   const x0 = b.x0 + Math.round(side * 0.25);
   const x1 = b.x1 - Math.round(side * 0.25);
+  const width = x1 - x0 + 1;
   let strokes = 0;
   let area = 0;
+  let oneNarrowStroke = true;
+  let lastRow = 0;
   for (let y = b.y1 + 3; y <= b.y1 + Math.round(side * 0.45); y++) {
     let row = 0;
-    for (let x = x0; x <= x1; x++) row += at(x, y);
-    area += x1 - x0 + 1;
-    if (row < (x1 - x0 + 1) * 0.9) strokes += row;
+    let runs = 0;
+    for (let x = x0; x <= x1; x++) {
+      row += at(x, y);
+      if (at(x, y) && !at(x - 1, y)) runs++;
+    }
+    area += width;
+    if (row >= width * 0.9) continue;
+    strokes += row;
+    if (runs > 1 || row > side * 0.3) oneNarrowStroke = false;
+    lastRow = row;
   }
-  return strokes <= Math.max(2, area * 0.03);
+  return strokes <= Math.max(2, area * 0.03) || (ticked && oneNarrowStroke && lastRow === 0);
 }
 
 /** Boxes row by row (a row: vertical centres within half a box), left to right. */

@@ -7,8 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TesseractOcr } from '../../shared/adapters/tesseract-ocr.js';
 import type { OcrPage } from '../../shared/domain/text.js';
 import { DEFAULT_LIMITS } from '../../shared/intake/gate.js';
-import { readDocument } from '../../shared/read/read.js';
-import { scoreSeals, scoreSignatures, scoreTickBoxes } from '../../bench/lib/marks.js';
+import { OCR_DPI, readDocument } from '../../shared/read/read.js';
+import { decodeImagePages, prepareForOcr } from '../../shared/read/images.js';
+import { findTickBoxes } from '../../shared/read/tick-boxes.js';
+import { rasterizePdf } from '../../shared/pdf/rasterize.js';
+import { scoreSeals, scoreSignatures, scoreTickBoxes, selectionRows } from '../../bench/lib/marks.js';
 import { generateMarksSheet, type MarksSheet } from '../generator/index.js';
 
 let ocr: TesseractOcr;
@@ -51,4 +54,24 @@ describe.each(['clean', 'typical', 'poor'] as const)('marks on a %s scan', (qual
     if (sheet.grayscale) expect(seals.grayscaleUndefined).toBe(1);
     else expect(seals.right).toBe(1);
   });
+});
+
+describe('tick boxes from the pixels of scanned pages, without OCR', () => {
+  // pages whose boxes were once lost: a thick frame's broken outermost pixels (the box then
+  // looked crowded by its own edge), a tick's foot under the frame, a cross overshooting the
+  // corners of a box its label stands right against
+  it.each([
+    [467_405_082, 'typical'],
+    [37_565_826, 'typical'],
+    [420_930_514, 'clean'],
+  ] as const)('reads every row of sheet %i (%s) as ticked', async (seed, quality) => {
+    const sheet = await generateMarksSheet({ seed, quality });
+    const [image] = await rasterizePdf(sheet.scannedPdf, { dpi: OCR_DPI });
+    const [canvas] = await decodeImagePages(image.image, 'image/png', Number.MAX_SAFE_INTEGER);
+    const prepared = await prepareForOcr(canvas, 1);
+    const cells = prepared.grids.flatMap((g) => g.cells.map((c) => c.bbox));
+    // 12 pt text at 300 dpi, as tall as OCR measures its characters
+    const boxes = findTickBoxes(prepared.straight, 43, cells);
+    expect(selectionRows(boxes).map((row) => row.map((b) => b.selected))).toEqual(sheet.truth.pages[0].tickRows);
+  }, 60_000);
 });

@@ -125,6 +125,34 @@ describe('tick boxes from pixels', () => {
     expect(findTickBoxes(grayOf(canvas), EM).map((b) => b.selected)).toEqual([false, true]);
   });
 
+  it('reads a tick whose stroke runs out below the frame, and a cross overshooting the corners of a box its label stands right against', () => {
+    const { canvas, ctx } = page();
+    drawBox(ctx, 200, 300, 'empty');
+    label(ctx, '同意', 250, 296);
+    // the tick's foot pokes out under the bottom edge
+    ctx.lineWidth = 3;
+    ctx.strokeRect(560, 300, 40, 40);
+    ctx.lineWidth = 6;
+    ctx.beginPath();
+    ctx.moveTo(566, 318);
+    ctx.lineTo(574, 350);
+    ctx.lineTo(610, 286);
+    ctx.stroke();
+    label(ctx, '反对', 610, 296);
+    // a cross overshooting the left corners, the label's first stroke right against the right edge
+    ctx.lineWidth = 3;
+    ctx.strokeRect(920, 300, 40, 40);
+    ctx.lineWidth = 6;
+    ctx.beginPath();
+    ctx.moveTo(912, 296);
+    ctx.lineTo(958, 340);
+    ctx.moveTo(958, 302);
+    ctx.lineTo(910, 346);
+    ctx.stroke();
+    label(ctx, '弃权', 963, 296);
+    expect(findTickBoxes(grayOf(canvas), EM).map((b) => b.selected)).toEqual([false, true, true]);
+  });
+
   it('does not take framed characters for boxes, in serif text or a bold sans-serif heading', () => {
     const { canvas, ctx } = page();
     label(ctx, '中国国有资产口径回收，因田园图困', 100, 100, 'TestSansBold');
