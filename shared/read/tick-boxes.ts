@@ -154,7 +154,9 @@ export function findTickBoxes(gray: Gray, em: number, cells: readonly BoundingBo
     if (!charactersBeside(at, box) || !nothingBelow(at, box, selected && !solid)) continue;
     // level strokes one above the other inside are a character's (the 王 of 国), not a tick or a cross
     if (selected && !solid && levelStrokes > 1) continue;
-    boxes.push({ bbox: box, selected, confidence, fill, isolated: ringInk(at, box) < 0.03, solid, corners: cleanCorners(at, box), apart: gapBeside(at, box, -1) || gapBeside(at, box, 1) });
+    // whether anything touches the frame is judged on the frame as found: grown, it could take in
+    // the strokes a character's square joins (the 覀 of 要 in a bold heading)
+    boxes.push({ bbox: box, selected, confidence, fill, isolated: ringInk(at, candidate) < 0.03, solid, corners: cleanCorners(at, box), apart: gapBeside(at, box, -1) || gapBeside(at, box, 1) });
   }
   return readingOrder(plausible(boxes, cells));
 }
