@@ -223,22 +223,21 @@ function snapSides(at: (x: number, y: number) => number, b: BoundingBox): Boundi
  */
 function outerFrame(at: (x: number, y: number) => number, b: BoundingBox): BoundingBox {
   const limit = Math.max(1, Math.round((b.x1 - b.x0) * 0.1));
-  const rowInked = (y: number, x0: number, x1: number) => {
-    let n = 0;
-    for (let x = x0; x <= x1; x++) n += at(x, y);
-    return n >= (x1 - x0 + 1) * 0.5;
-  };
-  const columnInked = (x: number, y0: number, y1: number) => {
-    let n = 0;
-    for (let y = y0; y <= y1; y++) n += at(x, y);
-    return n >= (y1 - y0 + 1) * 0.5;
-  };
+  // half or more of the box's span inked along row y, or along column x
+  const rowInked = (y: number) => halfInked(b.x0, b.x1, (x) => at(x, y));
+  const columnInked = (x: number) => halfInked(b.y0, b.y1, (y) => at(x, y));
   const out = { ...b };
-  for (let i = 0; i < limit && rowInked(out.y0 - 1, b.x0, b.x1); i++) out.y0--;
-  for (let i = 0; i < limit && rowInked(out.y1 + 1, b.x0, b.x1); i++) out.y1++;
-  for (let i = 0; i < limit && columnInked(out.x0 - 1, b.y0, b.y1); i++) out.x0--;
-  for (let i = 0; i < limit && columnInked(out.x1 + 1, b.y0, b.y1); i++) out.x1++;
+  for (let i = 0; i < limit && rowInked(out.y0 - 1); i++) out.y0--;
+  for (let i = 0; i < limit && rowInked(out.y1 + 1); i++) out.y1++;
+  for (let i = 0; i < limit && columnInked(out.x0 - 1); i++) out.x0--;
+  for (let i = 0; i < limit && columnInked(out.x1 + 1); i++) out.x1++;
   return out;
+}
+
+function halfInked(from: number, to: number, inkAt: (i: number) => number): boolean {
+  let n = 0;
+  for (let i = from; i <= to; i++) n += inkAt(i);
+  return n >= (to - from + 1) * 0.5;
 }
 
 /**

@@ -49,6 +49,19 @@ function drawBox(ctx: SKRSContext2D, x: number, y: number, mark: Mark, side = 40
   ctx.stroke();
 }
 
+/** A 40-pixel frame at (x, y) with pen strokes through the given page points, drawn as a hand marks it. */
+function framedStrokes(ctx: SKRSContext2D, x: number, y: number, strokes: Array<Array<[number, number]>>) {
+  ctx.lineWidth = 3;
+  ctx.strokeRect(x, y, 40, 40);
+  ctx.lineWidth = 6;
+  ctx.beginPath();
+  for (const [[x0, y0], ...rest] of strokes) {
+    ctx.moveTo(x0, y0);
+    for (const [px, py] of rest) ctx.lineTo(px, py);
+  }
+  ctx.stroke();
+}
+
 function label(ctx: SKRSContext2D, text: string, x: number, y: number, font = 'TestSerif') {
   ctx.font = `${EM}px ${font}`;
   ctx.fillText(text, x, y - EM * 0.12);
@@ -130,25 +143,15 @@ describe('tick boxes from pixels', () => {
     drawBox(ctx, 200, 300, 'empty');
     label(ctx, '同意', 250, 296);
     // the tick's foot pokes out under the bottom edge
-    ctx.lineWidth = 3;
-    ctx.strokeRect(560, 300, 40, 40);
-    ctx.lineWidth = 6;
-    ctx.beginPath();
-    ctx.moveTo(566, 318);
-    ctx.lineTo(574, 350);
-    ctx.lineTo(610, 286);
-    ctx.stroke();
+    framedStrokes(ctx, 560, 300, [
+      [[566, 318], [574, 350], [610, 286]],
+    ]);
     label(ctx, '反对', 610, 296);
     // a cross overshooting the left corners, the label's first stroke right against the right edge
-    ctx.lineWidth = 3;
-    ctx.strokeRect(920, 300, 40, 40);
-    ctx.lineWidth = 6;
-    ctx.beginPath();
-    ctx.moveTo(912, 296);
-    ctx.lineTo(958, 340);
-    ctx.moveTo(958, 302);
-    ctx.lineTo(910, 346);
-    ctx.stroke();
+    framedStrokes(ctx, 920, 300, [
+      [[912, 296], [958, 340]],
+      [[958, 302], [910, 346]],
+    ]);
     label(ctx, '弃权', 963, 296);
     expect(findTickBoxes(grayOf(canvas), EM).map((b) => b.selected)).toEqual([false, true, true]);
   });
