@@ -19,6 +19,11 @@ export interface OcrEngine {
   /** Short name recorded with every document, e.g. `tesseract-chi_sim`. */
   readonly name: string;
   recognize(pages: PageImage[]): Promise<OcrPage[]>;
+  /**
+   * The same images read by a second, independent model, for lines the first reading doubts
+   * (see read/second-opinion.ts); engines without one leave it out.
+   */
+  secondOpinion?(pages: PageImage[]): Promise<OcrPage[]>;
   close(): Promise<void>;
 }
 

@@ -43,7 +43,7 @@ export async function ocrSection(options: BenchOptions): Promise<SectionResult> 
   const pages = chosen.map((s) => s.page);
 
   // ours
-  const started = await timed(() => TesseractOcr.create({ workers: cores }));
+  const started = await timed(() => TesseractOcr.create({ workers: cores, secondOpinion: false }));
   const ocr = started.result;
   let ourTexts: string[] = [];
   let ourTimes: number[];

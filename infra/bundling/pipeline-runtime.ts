@@ -14,8 +14,9 @@ export const PIPELINE_RUNTIME_MODULES: readonly RuntimeModule[] = [
     name: 'tesseract.js-core',
     include: ['index.js', 'LICENSE', ...['', '-simd', '-relaxedsimd'].flatMap((v) => ['', '-lstm'].flatMap((l) => [`tesseract-core${v}${l}.js`, `tesseract-core${v}${l}.wasm`]))],
   },
-  // Simplified Chinese data: the 1.7 MB integer model, not the 20 MB float one.
-  { name: '@tesseract.js-data/chi_sim', include: ['4.0.0_best_int'] },
+  // Simplified Chinese data: the 1.7 MB integer model the pages are read with, and the 20 MB
+  // float model that gives doubtful lines a second opinion.
+  { name: '@tesseract.js-data/chi_sim', include: ['4.0.0_best_int', '4.0.0'] },
   // PDF reading and rasterizing: pdfjs and its data folders, and the native canvas.
   {
     name: 'pdfjs-dist',

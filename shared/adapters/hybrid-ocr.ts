@@ -25,7 +25,13 @@ export class HybridOcr implements OcrEngine {
   constructor(
     private readonly text: OcrEngine,
     private readonly structure: OcrEngine,
-  ) {}
+  ) {
+    const secondOpinion = text.secondOpinion?.bind(text);
+    // doubtful lines are text: the text engine's second model reads them
+    if (secondOpinion) this.secondOpinion = secondOpinion;
+  }
+
+  readonly secondOpinion?: (pages: PageImage[]) => Promise<OcrPage[]>;
 
   async recognize(pages: PageImage[]): Promise<OcrPage[]> {
     const [textPages, structurePages] = await Promise.all([this.text.recognize(pages), this.structure.recognize(pages)]);

@@ -8,6 +8,7 @@ import { addMarks, characterHeight, writeRefusals } from './marks.js';
 import { missedLineSheet, withMissedLines } from './missed-lines.js';
 import { blackAndWhite, stackRegions, type Sheet } from './sheet.js';
 import { writtenRefusal } from './signatures.js';
+import { doubtfulLineSheet, withSecondOpinion } from './second-opinion.js';
 import { cellSheet, withCellText } from './table-cells.js';
 
 /** Resolution scanned PDF pages are rendered at for OCR. */
@@ -36,17 +37,22 @@ export async function readDocument(bytes: Uint8Array, type: MediaType, ocr: OcrE
     // blank pages (the backs of sheets) are not worth preparing and recognizing
     const inked = canvases.map((canvas, i) => ({ canvas, pageNumber: firstPage + i })).filter(({ canvas }) => !isBlank(canvas));
     const prepared = await Promise.all(inked.map(({ canvas, pageNumber }) => prepareForOcr(canvas, pageNumber)));
-    const read: Recognize = async (images) => {
-      if (images.length === 0) return [];
-      try {
-        return await ocr.recognize(images);
-      } catch (err) {
-        throw new OcrFailedError(ocr.name, err);
-      }
-    };
+    const recognizer =
+      (engine: (images: PageImage[]) => Promise<OcrPage[]>): Recognize =>
+      async (images) => {
+        if (images.length === 0) return [];
+        try {
+          return await engine(images);
+        } catch (err) {
+          throw new OcrFailedError(ocr.name, err);
+        }
+      };
+    const read = recognizer((images) => ocr.recognize(images));
     const firstRead = await readMissedLines(read, await read(prepared.map((p) => p.page)), prepared);
     const withCells = await readCells(read, firstRead, prepared);
-    const recognized = await readSignedPlaces(read, withCells.map((page, i) => addMarks(page, prepared[i])), prepared);
+    const secondOpinion = ocr.secondOpinion?.bind(ocr);
+    const checked = secondOpinion ? await readDoubtfulLines(recognizer(secondOpinion), withCells, prepared) : withCells;
+    const recognized = await readSignedPlaces(read, checked.map((page, i) => addMarks(page, prepared[i])), prepared);
     let next = 0;
     canvases.forEach((canvas, i) => {
       const pageNumber = firstPage + i;
@@ -94,6 +100,17 @@ function readMissedLines(read: Recognize, pages: OcrPage[], prepared: PreparedPa
  */
 function readCells(read: Recognize, pages: OcrPage[], prepared: PreparedPage[]): Promise<OcrPage[]> {
   return withSheetsRead(read, pages, (page, i) => (page.tables ? undefined : cellSheet(prepared[i].text, prepared[i].grids)), withCellText);
+}
+
+/**
+ * Lines holding characters the engine doubts read once more by its second model, those of all
+ * pages in one more call (see second-opinion.ts).
+ */
+function readDoubtfulLines(read: Recognize, pages: OcrPage[], prepared: PreparedPage[]): Promise<OcrPage[]> {
+  return withSheetsRead(read, pages, (page, i) => {
+    const em = characterHeight(page.lines.flatMap((l) => l.words));
+    return em ? doubtfulLineSheet(prepared[i].text, page, em) : undefined;
+  }, withSecondOpinion);
 }
 
 /**

@@ -29,7 +29,7 @@ describe('runtime modules of the processing function', () => {
 
   it('trims the big packages to what the code loads', () => {
     const byName = new Map(plan('x64').copies.map((c) => [c.name, c]));
-    expect(byName.get('@tesseract.js-data/chi_sim')?.include).toEqual(['4.0.0_best_int']);
+    expect(byName.get('@tesseract.js-data/chi_sim')?.include).toEqual(['4.0.0_best_int', '4.0.0']);
     expect(byName.get('tesseract.js-core')?.include?.some((p) => p.endsWith('.wasm.js'))).toBe(false);
     expect(byName.get('@expo-google-fonts/noto-sans-sc')?.include).toContain('400Regular/NotoSansSC_400Regular.ttf');
     expect(byName.get('tesseract.js')?.include).toBeUndefined();
