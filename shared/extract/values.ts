@@ -167,10 +167,15 @@ const NEXT_TO_CJK = (p: string) => new RegExp(`(?<=${CJK_CHAR})\\s*${p}\\s*|\\s*
 /**
  * A text value as a Chinese document writes it: what OCR leaves around it removed (a table
  * rule read as |, a stray quote or colon), and ASCII punctuation next to Chinese characters in
- * its full-width form (OCR and typists mix them: 经理(A角) -> 经理（A角）, 〈 -> （).
+ * its full-width form (OCR and typists mix them: 经理(A角) -> 经理（A角）, 〈 -> （). Two
+ * misreadings of signs are undone where nothing else can be meant: a stray figure OCR adds
+ * after a per cent sign that no figure may follow (费率1.00%6 -> 费率1.00%), and a Y read for
+ * the yuan sign between Chinese and a figure (本息Y3,852,597.40 -> 本息¥3,852,597.40).
  */
 export function chineseText(value: string): string {
   return value
+    .replace(/([%％])\d(?![\d.,])/gu, '$1')
+    .replace(new RegExp(`(?<=${CJK_CHAR})Y(?=\\d)`, 'gu'), '¥')
     .replace(/^[\s|｜丨”“"'‘’:：;；,，.。、]+/u, '')
     .replace(/[\s|｜丨]+$/u, '')
     .replace(/〈/gu, '（')

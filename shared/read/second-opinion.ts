@@ -22,6 +22,11 @@ const DOUBT = 0.75;
 const SURE = 0.8;
 /** … and more confidence than the first model had in its own, by this much. */
 const MARGIN = 0.1;
+/**
+ * The highest confidence a replaced character may have: below `DOUBT`, so that a value the two
+ * models read differently goes to a person however sure the second one was.
+ */
+const DISPUTED = 0.7;
 /** A second reading differing from the first in more than this share of its characters (and more than one) is not taken. */
 const MAX_DISTANCE = 0.4;
 
@@ -63,7 +68,8 @@ interface Char {
  * it is of the same kind and its word's confidence is at least `SURE` and exceeds the first's
  * by `MARGIN`. A word's
  * confidence is then its weakest character's, a replaced one counting the chance that the second
- * reading is right and the first wrong (second × (1 − first)), since the models disagreed.
+ * reading is right and the first wrong (second × (1 − first)), and never more than `DISPUTED`,
+ * since the models disagreed.
  */
 export function mergeReadings(first: OcrLine, second: readonly OcrWord[]): OcrLine {
   const a = charsOf(first.words);
@@ -76,7 +82,7 @@ export function mergeReadings(first: OcrLine, second: readonly OcrWord[]): OcrLi
   for (const [i, j] of pairs) {
     if (i < 0 || j < 0 || a[i].text === b[j].text) continue;
     if (kindOf(a[i].text) === kindOf(b[j].text) && kindOf(a[i].text) !== 'other' && b[j].confidence >= Math.max(SURE, a[i].confidence + MARGIN)) {
-      taken.set(i, { text: b[j].text, confidence: b[j].confidence * (1 - a[i].confidence) });
+      taken.set(i, { text: b[j].text, confidence: Math.min(DISPUTED, b[j].confidence * (1 - a[i].confidence)) });
     }
   }
   if (taken.size === 0) return first;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { repairBrackets } from '../../shared/extract/lines.js';
-import { idValue, moneyValue } from '../../shared/extract/values.js';
+import { chineseText, idValue, moneyValue } from '../../shared/extract/values.js';
 
 describe('an amount as a field value', () => {
   const read = moneyValue();
@@ -60,6 +60,22 @@ describe('a document number as a field value', () => {
     expect(idValue('兴农担保审【2021Jj 14号')).toEqual({ value: '兴农担保审〔2021〕14号', certainty: 0.9 });
     expect(idValue('金诚担保审【2022]j 7号')).toEqual({ value: '金诚担保审〔2022〕7号', certainty: 1 });
     expect(idValue('认定【2024j第15号')).toEqual({ value: '认定〔2024〕第15号', certainty: 0.9 });
+  });
+});
+
+describe('signs OCR misread in running text', () => {
+  it.each([
+    ['年担保费率1.00%6', '年担保费率1.00%'],
+    ['代偿率4.26％6，回收率26.73%0。', '代偿率4.26％，回收率26.73%。'],
+    ['贷款本息Y3,852,597.40，并由风险管理部', '贷款本息¥3,852,597.40，并由风险管理部'],
+  ])('%s', (read, printed) => {
+    expect(chineseText(read)).toBe(printed);
+  });
+
+  it('leaves what may be meant alone', () => {
+    // a figure after a per cent sign that goes on as a number, a Y among Latin letters
+    expect(chineseText('增幅5%，60,000户')).toBe('增幅5%，60,000户');
+    expect(chineseText('项目编号XY2024-17')).toBe('项目编号XY2024-17');
   });
 });
 

@@ -18,8 +18,8 @@ describe('merging a second reading into a doubtful line', () => {
     const first = lineOf(['借款', 0.9], ['企业', 0.9], ['：', 0.9], ['贵阳', 0.93], ['嘉', 0.0], ['儿', 0.0], ['农机', 0.67]);
     const merged = mergeReadings(first, words(['借款企业', 0.9], ['：', 0.9], ['贵阳', 0.93], ['嘉禾', 0.85], ['农机', 0.7]));
     expect(merged.text).toBe('借款企业：贵阳嘉禾农机');
-    // 嘉 agreed: its word keeps its confidence; 禾 replaced 儿: 0.85 × (1 − 0)
-    expect(merged.words.map((w) => w.confidence)).toEqual([0.9, 0.9, 0.9, 0.93, 0.0, 0.85, 0.67]);
+    // 嘉 agreed: its word keeps its confidence; 禾 replaced 儿: 0.85 × (1 − 0), capped below the doubt threshold
+    expect(merged.words.map((w) => w.confidence)).toEqual([0.9, 0.9, 0.9, 0.93, 0.0, 0.7, 0.67]);
     expect(merged.words[5].text).toBe('禾');
   });
 
@@ -40,6 +40,8 @@ describe('merging a second reading into a doubtful line', () => {
     expect(digits.text).toBe('金额2S0万元');
     const figure = mergeReadings(lineOf(['金额', 0.9], ['280', 0.2], ['万元', 0.9]), words(['金额', 0.9], ['290', 0.9], ['万元', 0.9]));
     expect(figure.text).toBe('金额290万元');
+    // the replaced 9 counts min(0.7, 0.9 × (1 − 0.2)); the word's other figures keep their 0.2
+    expect(figure.words[1].confidence).toBe(0.2);
   });
 
   it('adds nothing and drops nothing: characters one reading lacks stay as first read', () => {
