@@ -15,7 +15,9 @@ const INK = 128;
 const MIN_BAND_EM = 0.7;
 /** … to this many characters (a line with handwriting in it is taller). */
 const MAX_BAND_EM = 3;
-/** A recovered line is taken when the engine reads it with this confidence, and it holds at least two Chinese characters. */
+/** In a band too tall for a line, a row of print has at least this many characters' height of dark pixels. */
+const TEXT_ROW_INK = 1;
+/** A recovered line is taken when the engine reads it with this confidence, and it holds at least two Chinese characters or four figures (a date such as 2024-03-05). */
 const MIN_CONFIDENCE = 0.6;
 
 export interface MissedLines extends Sheet {
@@ -39,8 +41,7 @@ export function missedLineSheet(text: Gray, page: OcrPage, tables: readonly Boun
     covered.fill(1, y0, y1 + 1);
   }
   const inTable = (x: number, y: number) => tables.some((t) => x >= t.x0 && x <= t.x1 && y >= t.y0 && y <= t.y1);
-  const minRowInk = Math.max(3, Math.round(em * 0.1));
-  const inkedRow = (y: number): { x0: number; x1: number } | undefined => {
+  const inkedRow = (y: number, minInk: number): { x0: number; x1: number } | undefined => {
     let n = 0;
     let x0 = Infinity;
     let x1 = -Infinity;
@@ -50,24 +51,31 @@ export function missedLineSheet(text: Gray, page: OcrPage, tables: readonly Boun
       x0 = Math.min(x0, x);
       x1 = Math.max(x1, x);
     }
-    return n >= minRowInk ? { x0, x1 } : undefined;
+    return n >= minInk ? { x0, x1 } : undefined;
   };
-
-  const bands: BoundingBox[] = [];
-  let band: BoundingBox | undefined;
-  const close = () => {
-    if (band && band.y1 - band.y0 + 1 >= em * MIN_BAND_EM && band.y1 - band.y0 + 1 <= em * MAX_BAND_EM) bands.push(band);
-    band = undefined;
-  };
-  for (let y = edge; y < height - edge; y++) {
-    const row = covered[y] ? undefined : inkedRow(y);
-    if (!row) {
-      close();
-      continue;
+  // runs of rows, from y0 to y1, that are not covered and have at least minInk dark pixels
+  const runs = (y0: number, y1: number, minInk: number): BoundingBox[] => {
+    const found: BoundingBox[] = [];
+    let run: BoundingBox | undefined;
+    for (let y = y0; y <= y1 + 1; y++) {
+      const row = y <= y1 && !covered[y] ? inkedRow(y, minInk) : undefined;
+      if (row) run = run ? { x0: Math.min(run.x0, row.x0), x1: Math.max(run.x1, row.x1), y0: run.y0, y1: y } : { ...row, y0: y, y1: y };
+      else if (run) {
+        found.push(run);
+        run = undefined;
+      }
     }
-    band = band ? { x0: Math.min(band.x0, row.x0), x1: Math.max(band.x1, row.x1), y0: band.y0, y1: y } : { ...row, y0: y, y1: y };
+    return found;
+  };
+  const high = (b: BoundingBox) => b.y1 - b.y0 + 1;
+  const bands: BoundingBox[] = [];
+  for (const band of runs(edge, height - edge - 1, Math.max(3, Math.round(em * 0.1)))) {
+    if (high(band) < em * MIN_BAND_EM) continue;
+    if (high(band) <= em * MAX_BAND_EM) bands.push(band);
+    // Taller: lines joined by something drawn across them, most often what a seal's ring
+    // leaves on a grey scan; its thin strokes darken few pixels of a row, lines of print many.
+    else bands.push(...runs(band.y0, band.y1, Math.round(em * TEXT_ROW_INK)).filter((b) => high(b) >= em * MIN_BAND_EM && high(b) <= em * MAX_BAND_EM));
   }
-  close();
   if (bands.length === 0) return undefined;
   const pad = Math.round(em * 0.3);
   const regions = bands.map((b) => ({ x0: Math.max(0, b.x0 - pad), y0: Math.max(0, b.y0 - pad), x1: Math.min(width, b.x1 + pad), y1: Math.min(height, b.y1 + pad) }));
@@ -81,7 +89,7 @@ export function missedLineSheet(text: Gray, page: OcrPage, tables: readonly Boun
 export function withMissedLines(page: OcrPage, sheet: MissedLines, read: OcrPage): OcrPage {
   const found = linesBySlot(sheet, read)
     .flat()
-    .filter((l) => l.confidence >= MIN_CONFIDENCE && (l.text.match(/\p{Script=Han}/gu) ?? []).length >= 2);
+    .filter((l) => l.confidence >= MIN_CONFIDENCE && ((l.text.match(/\p{Script=Han}/gu) ?? []).length >= 2 || (l.text.match(/\d/gu) ?? []).length >= 4));
   if (found.length === 0) return page;
   const lines: OcrLine[] = [...page.lines];
   for (const line of found) {
