@@ -15,8 +15,8 @@ const INK = 128;
 const MIN_BAND_EM = 0.7;
 /** … to this many characters (a line with handwriting in it is taller). */
 const MAX_BAND_EM = 3;
-/** In a band too tall for a line, a row of print has at least this many characters' height of dark pixels. */
-const TEXT_ROW_INK = 1;
+/** In a band too tall for a line, a row of print has at least this share of a character's height in dark pixels (a thin ring crossing it, a few). */
+const TEXT_ROW_INK = 0.5;
 /** A recovered line is taken when the engine reads it with this confidence, and it holds at least two Chinese characters or four figures (a date such as 2024-03-05). */
 const MIN_CONFIDENCE = 0.6;
 

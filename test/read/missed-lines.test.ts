@@ -61,4 +61,24 @@ describe('lines the engine left out', () => {
     expect(withMissedLines(page, sheet, read([onSheet('审核人（签字）：', 0.4)]))).toBe(page);
     expect(withMissedLines(page, sheet, read([onSheet('一 ~', 0.9)]))).toBe(page);
   });
+
+  it('splits lines a seal’s ring joins into one tall band at their rows of print', () => {
+    const { canvas, ctx } = drawnPage(1200, 900);
+    ctx.font = `${EM}px MissedSerif`;
+    ctx.fillText('会议主持人：张伟', 100, 200);
+    // the issuer and the date under a seal, as a grey scan leaves it: a thin ring across both
+    ctx.fillText('宁夏融资担保有限公司审计部', 420, 560);
+    ctx.fillText('2024-03-05', 600, 620);
+    ctx.lineWidth = 5;
+    ctx.beginPath();
+    ctx.arc(700, 570, 150, 0, 2 * Math.PI);
+    ctx.stroke();
+    const page: OcrPage = { pageNumber: 1, width: 1200, height: 900, lines: [line('会议主持人：张伟', 200)] };
+    const bands = missedLineSheet(grayOf(canvas), page, [], EM)!.bands;
+    expect(bands).toHaveLength(2);
+    const [issuer, date] = bands;
+    expect(issuer.y1).toBeLessThan(date.y0 + EM * 0.5);
+    for (const band of bands) expect(band.y1 - band.y0).toBeLessThan(EM * 2.5);
+    expect(issuer.x1).toBeGreaterThan(420 + EM * 12);
+  });
 });
