@@ -337,8 +337,10 @@ function sentenceVotes(sentence: string): { votes: Vote[]; certainty: number } |
   // A list of members who agreed: A、B、C同意 / A、B、C表示同意 / A、B投赞成票
   const agreed = new RegExp(`^([^，。；,;]+?)(?:均|都|一致)?(?:表示)?(?:同意|投赞成票|投同意票|赞成)$`, 'u').exec(s);
   if (agreed) {
+    // A doubtful part (和孔建新, a character OCR added) is kept, with its doubt, in a list of
+    // several names; a single doubtful "name" (会议同意) is no list.
     const list = nameList(agreed[1]);
-    return list && list.certainty === 1 ? { votes: list.names.map((member) => ({ member, vote: '同意' as const })), certainty: list.certainty } : undefined;
+    return list && (list.certainty === 1 || list.names.length >= 2) ? { votes: list.names.map((member) => ({ member, vote: '同意' as const })), certainty: list.certainty } : undefined;
   }
   const single = new RegExp(`^([^，。；,;]{2,20}?)(?:投|表示|的意见为|意见为)?(有条件同意|附条件同意|原则同意|反对票|反对|弃权票|弃权|不同意)(?:票)?(.*)$`, 'u').exec(s);
   if (!single) return undefined;

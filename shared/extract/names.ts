@@ -122,13 +122,22 @@ export function nameList(value: string): { names: string[]; certainty: number } 
     .replace(/等\s*[\d一二三四五六七八九十]+\s*[人名位]?.*$/u, '')
     .replace(/[。.]$/u, '')
     .trim();
-  const parts = cleaned.split(/[、,，;；\s]+/u).filter(Boolean);
+  // marks OCR leaves around a part (”向子涵) are no part of a name
+  const parts = cleaned
+    .split(/[、,，;；\s]+/u)
+    .map((part) => part.replace(/[^\p{L}·]/gu, ''))
+    .filter(Boolean);
   if (parts.length === 0) return undefined;
   const names: string[] = [];
   let certainty = 1;
   for (const part of parts) {
-    // A part that is no known name may still be one (a rare surname): kept, but doubtful.
-    const n = isPersonName(part) ? { name: part, certainty: 1 } : (nameAtEnd(part) ?? (/^[\u4e00-\u9fff]{2,3}$/u.test(part) ? { name: part, certainty: 0.6 } : undefined));
+    // A part that is no known name may still be one (a rare surname): kept, but doubtful; so is
+    // a known name after one character OCR added before it (和孔建新).
+    const added = Array.from(part).slice(1).join('');
+    const n = isPersonName(part)
+      ? { name: part, certainty: 1 }
+      : (nameAtEnd(part) ??
+        (/^[\u4e00-\u9fff]{2,3}$/u.test(part) ? { name: part, certainty: 0.6 } : isPersonName(added) ? { name: added, certainty: 0.6 } : undefined));
     if (!n) {
       certainty = Math.min(certainty, 0.5);
       continue;

@@ -353,6 +353,9 @@ describe('building blocks', () => {
     // A rare surname is kept, but the list is doubtful; what is no name at all is left out.
     expect(nameList('张三、仉明')).toEqual({ names: ['张三', '仉明'], certainty: 0.6 });
     expect(nameList('张三、会议室一楼东侧')?.certainty).toBeLessThan(REVIEW_CONFIDENCE);
+    // marks OCR left around a name, and a character it added before one, are dropped, with doubt
+    expect(nameList('杜娟、”向子涵')).toEqual({ names: ['杜娟', '向子涵'], certainty: 1 });
+    expect(nameList('曾秀英、和孔建新')).toEqual({ names: ['曾秀英', '孔建新'], certainty: 0.6 });
   });
 
   it('chooses the period column and reads units', () => {
@@ -503,10 +506,24 @@ describe('votes checked against their tally', () => {
     expect(votes('曾秀英、孔建新、徐波')!.confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
   });
 
-  it('asks a person when some were lost', () => {
-    // OCR garbled the list of those who agreed: only the abstention was read
-    expect(votes('曾秀英、和孔建新、印卫东')!.value).toEqual([{ member: '赵宁', vote: '弃权', dissentText: '对企业近期经营情况了解不充分' }]);
+  it('keeps a list OCR garbled in part, for a person to check', () => {
+    // a character added before a name (和孔建新) is left out; a part that is no known name is kept, doubted
+    expect(votes('曾秀英、和孔建新、印卫东')!.value).toEqual([
+      { member: '曾秀英', vote: '同意' },
+      { member: '孔建新', vote: '同意' },
+      { member: '印卫东', vote: '同意' },
+      { member: '赵宁', vote: '弃权', dissentText: '对企业近期经营情况了解不充分' },
+    ]);
     expect(votes('曾秀英、和孔建新、印卫东')!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+
+  it('asks a person when some were lost', () => {
+    expect(votes('曾秀英、孔建新')!.value).toHaveLength(3);
+    expect(votes('曾秀英、孔建新')!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+
+  it('takes no single doubtful word for a list of names', () => {
+    expect(votes('会议')!.value).toEqual([{ member: '赵宁', vote: '弃权', dissentText: '对企业近期经营情况了解不充分' }]);
   });
 });
 
