@@ -102,6 +102,13 @@ describe('findDates', () => {
     expect(findDates('送达日期:二@〇二四年四月二十二日').map((d) => d.iso)).toEqual(['2024-04-22']);
   });
 
+  it('finds a date with a mark OCR read between the year and 年, and no other stray marks', () => {
+    expect(findDates('2021]年02月05日下午，公司召开').map((d) => d.iso)).toEqual(['2021-02-05']);
+    expect(parseChineseDate('2024）年3月5日')?.iso).toBe('2024-03-05');
+    expect(findDates('2021年]02月05日')).toEqual([]);
+    expect(parseChineseDate('202]年3月5日')).toBeUndefined();
+  });
+
   it('finds spaced dates and two-digit years', () => {
     expect(findDates('日期：2024 年 3 月 5 日；24年6月1日')).toMatchObject([
       { iso: '2024-03-05', raw: '2024 年 3 月 5 日' },

@@ -27,11 +27,17 @@ export interface DateOptions {
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2099;
+/**
+ * A mark OCR may read between a year in figures and its 年, from the edge of a bracket or a
+ * table rule (2021]年02月05日): no date is written so, and the figures are not in doubt.
+ */
+const STRAY = '[\\]|)）】」』]';
+const STRAY_AFTER_YEAR = new RegExp(`(?<=^\\d{4})${STRAY}(?=年)`, 'u');
 const SEPARATOR_FORMS: Readonly<Record<string, DateForm>> = { '.': 'dot', '-': 'dash', '/': 'slash' };
 
 /** Reads one date, or says why it cannot. */
 export function readChineseDate(s: string, opts: DateOptions = {}): Reading<ChineseDate> {
-  const v = compactValue(s);
+  const v = compactValue(s).replace(STRAY_AFTER_YEAR, '');
   const separated = /^(\d{4})([./-])(\d{1,2})\2(\d{1,2})$/.exec(v);
   if (separated) {
     return dateOf(Number(separated[1]), Number(separated[3]), Number(separated[4]), SEPARATOR_FORMS[separated[2]]);
@@ -106,7 +112,7 @@ const SP = '[ \\t]*'; // after toHalfWidth, the ideographic space is a space
 const NUMERAL_DATE_CHARS = `[${NUMERAL_CHARS}]`;
 const DATE_IN_TEXT = new RegExp(
   [
-    `(?<!\\d)(?:\\d{4}|\\d{2})${SP}年${SP}\\d{1,2}${SP}月${SP}\\d{1,2}${SP}日`,
+    `(?<!\\d)(?:\\d{4}${STRAY}?|\\d{2})${SP}年${SP}\\d{1,2}${SP}月${SP}\\d{1,2}${SP}日`,
     `(?=[${DIGIT_SEQUENCE_CHARS}Oo0CcG@]{0,5}[${DIGIT_SEQUENCE_CHARS}])(?<![${DIGIT_SEQUENCE_CHARS}Oo0CcG@])[${DIGIT_SEQUENCE_CHARS}Oo0CcG@]{4,6}${SP}年${SP}${NUMERAL_DATE_CHARS}{1,3}${SP}月${SP}${NUMERAL_DATE_CHARS}{1,4}${SP}日`,
     `(?<![\\d.\\/-])\\d{4}([./-])\\d{1,2}\\1\\d{1,2}(?!\\d|[./-]\\d)`,
   ].join('|'),
