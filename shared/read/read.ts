@@ -50,9 +50,11 @@ export async function readDocument(bytes: Uint8Array, type: MediaType, ocr: OcrE
     const read = recognizer((images) => ocr.recognize(images));
     const firstRead = await readMissedLines(read, await read(prepared.map((p) => p.page)), prepared);
     const withCells = await readCells(read, firstRead, prepared);
+    const marked = await readSignedPlaces(read, withCells.map((page, i) => addMarks(page, prepared[i])), prepared);
+    // after the marks: labels of signature places and tick boxes are matched on the first
+    // reading, whose garbles the patterns know (the second model garbles differently)
     const secondOpinion = ocr.secondOpinion?.bind(ocr);
-    const checked = secondOpinion ? await readDoubtfulLines(recognizer(secondOpinion), withCells, prepared) : withCells;
-    const recognized = await readSignedPlaces(read, checked.map((page, i) => addMarks(page, prepared[i])), prepared);
+    const recognized = secondOpinion ? await readDoubtfulLines(recognizer(secondOpinion), marked, prepared) : marked;
     let next = 0;
     canvases.forEach((canvas, i) => {
       const pageNumber = firstPage + i;

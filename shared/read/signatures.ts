@@ -11,14 +11,14 @@ import type { Gray } from './preprocess.js';
 
 /**
  * A label that asks for a signature, up to its closing bracket and colon. OCR garbles 签, a
- * dense character, into many others (等, 答, 俭, 侍, 符…) and reads 字 as 宁 or 宇; so, besides 签字 /
+ * dense character, into many others (等, 答, 俭, 侍, 符…) and reads 字 as 宁, 宇 or 守; so, besides 签字 /
  * 签名 / 签章 anywhere, any character before 字, 名 or 章 in brackets after a role, or right
  * after a role before a bracket or colon, is taken for the label when the bracket is closed or a colon
  * follows (记录人（等宁）, 被评议人（等宁：, 主持人俭宁：); so is a role's bracket holding only a
  * garbled 签 (记录人(答)), and 字 read as 子 after a 签 garbled or not (参会人员(等子)). 盖章, 公章, 印章 (seal places) and 姓名 are not signature labels.
  */
 export const SIGNATURE_LABEL =
-  /(?:[(（〈《【]\s*签\s*[字宁宇学名章]|签\s*[字名章]|[(（〈《【]\s*[^\s盖公印姓]\s*[字宁宇学名章]\s*(?=[)）〉》】:：])|(?<=[人导员长])[^\s盖公印姓][字宁宇名章]\s*(?=[)）〉》】:：])|(?<=[人导员长]\s*)[(（〈《【]\s*[签答符]\s*(?=[)）〉》】])|[(（〈《【]\s*[签等答符]\s*子\s*(?=[)）〉》】:：]))(?:\s*[)）〉》】])?\s*[:：]?/u;
+  /(?:[(（〈《【]\s*签\s*[字宁宇守学名章]|签\s*[字名章]|[(（〈《【]\s*[^\s盖公印姓]\s*[字宁宇守学名章]\s*(?=[)）〉》】:：])|(?<=[人导员长])[^\s盖公印姓][字宁宇守名章]\s*(?=[)）〉》】:：])|(?<=[人导员长]\s*)[(（〈《【]\s*[签答符]\s*(?=[)）〉》】])|[(（〈《【]\s*[签等答符]\s*子\s*(?=[)）〉》】:：]))(?:\s*[)）〉》】])?\s*[:：]?/u;
 /** Printed text that ends a signature place: a date, or the next label. */
 const PRINTED_AFTER = /[〇零一二三四五六七八九十OoО○0-9]{2,4}\s*年|日期|[:：]/u;
 /** Words written in a signature place that refuse to sign (拒 is often read as 驴, 扩 or 护 in handwriting). */
@@ -126,7 +126,7 @@ export function findSignaturePlaces(gray: Gray, lines: readonly OcrLine[], em: n
 }
 
 /** A column heading that asks each row to sign: 签字, 本人签名, 委员签字确认 (签 and 字 garbled as in labels: 本人等字). */
-const SIGNATURE_HEADING = /^(?:本人|委员|成员|参会人员|与会人员)?(?:[签等答符][字宁宇名章])(?:确认)?$/u;
+const SIGNATURE_HEADING = /^(?:本人|委员|成员|参会人员|与会人员)?(?:[签等答符][字宁宇守名章])(?:确认)?$/u;
 /** A column heading that names the row's person. */
 const NAME_HEADING = /^(?:姓名|委员|参会人员|参会委员|与会人员|出席人员|成员|董事|表决人|评审委员)$/u;
 
