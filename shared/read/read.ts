@@ -23,7 +23,8 @@ export type ReadResult = ReadDocument;
  * Gets the text of a document: a born-digital PDF's own text layer when it has one (no OCR),
  * otherwise the page images through the OCR engine, after seal-ink suppression, ruled tables
  * read cell by cell, with the tick boxes, signature places and seals the pixels show (see
- * marks.ts). Pages are decoded and recognized two at a time, so memory stays flat on long
+ * marks.ts), and the lines the engine doubts read again by its second model when it has one
+ * (see second-opinion.ts). Pages are decoded and recognized two at a time, so memory stays flat on long
  * files; page images are kept within `limits.maxPixels`.
  *
  * Errors about the file itself (corrupt, too many pages, too large) are thrown as they come;
