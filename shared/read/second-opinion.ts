@@ -4,9 +4,11 @@
  * `secondOpinion`, e.g. Tesseract's float chi_sim model beside the integer one it reads pages
  * with), stacked on one sheet. The two readings of each line are aligned character by
  * character; where they differ, a character of the same kind (Chinese for Chinese, a figure for
- * a figure) that the second model is sure of, and surer than the first, replaces the first. Characters one reading
- * has and the other lacks stay as first read, and a second reading far from the first (a crop
- * of ruling lines and specks, another line caught in the box) is not taken at all.
+ * a figure) that the second model is sure of, and surer than the first, replaces the first.
+ * Characters one reading has and the other lacks stay as first read, and a second reading far
+ * from the first (a crop of ruling lines and specks, another line caught in the box) is not
+ * taken at all. It runs after the marks (tick boxes, signature places) are found, whose labels
+ * are matched on the first reading.
  */
 import type { OcrLine, OcrPage, OcrWord } from '../domain/text.js';
 import { joinWords } from '../adapters/ocr-geometry.js';
