@@ -55,7 +55,7 @@ describe.each(QUALITIES)('forms on a %s scan', (quality) => {
     const right = inTable.filter((o) => o.outcome === 'right').length;
     expect(right / inTable.length).toBeGreaterThanOrEqual(FLOOR[quality].tableCells);
     // a value read wrong is never one a person would not look at
-    expect(inTable.filter((o) => o.outcome === 'wrong' && o.confidence >= 0.75)).toEqual([]);
+    expect(inTable.filter((o) => o.outcome === 'wrong' && (o.confidence ?? 0) >= 0.75)).toEqual([]);
   });
 
   it('reads labels and values in neighbouring cells of a ruled form', () => {
