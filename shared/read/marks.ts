@@ -13,7 +13,7 @@ import type { TableGrid } from './table-grid.js';
 import { findTickBoxes } from './tick-boxes.js';
 
 export function addMarks(page: OcrPage, prepared: PreparedPage): OcrPage {
-  const em = characterHeight(page.lines.flatMap((l) => l.words)) ?? Math.round(prepared.straight.width * 0.018);
+  const em = characterHeight(page) ?? Math.round(prepared.straight.width * 0.018);
   let lines = page.lines;
   let selections = page.selections;
   if (!selections) {
@@ -34,12 +34,16 @@ export function addMarks(page: OcrPage, prepared: PreparedPage): OcrPage {
 }
 
 /**
- * The height of a character: the lower quartile of the heights of the words OCR read with some
- * confidence and that hold a Chinese character (words also take in ticks, handwriting, boxes
- * and the bleed of poor scans, which only make them taller).
+ * The height of a character on a page: the lower quartile of the heights of the words OCR read
+ * with some confidence and that hold a Chinese character (words also take in ticks,
+ * handwriting, boxes and the bleed of poor scans, which only make them taller).
  */
-export function characterHeight(words: readonly OcrWord[]): number | undefined {
-  const heights = words.filter((w) => w.confidence >= 0.6 && /[\u3400-\u9fff]/u.test(w.text)).map((w) => w.bbox.y1 - w.bbox.y0).sort((a, b) => a - b);
+export function characterHeight(page: OcrPage): number | undefined {
+  const heights = page.lines
+    .flatMap((l) => l.words)
+    .filter((w) => w.confidence >= 0.6 && /[\u3400-\u9fff]/u.test(w.text))
+    .map((w) => w.bbox.y1 - w.bbox.y0)
+    .sort((a, b) => a - b);
   return heights.length ? heights[Math.floor(heights.length / 4)] : undefined;
 }
 
@@ -119,7 +123,7 @@ function tableOf(grid: TableGrid, lines: readonly OcrLine[]): OcrTable {
 export function writeRefusals(page: OcrPage, refused: ReadonlyMap<OcrSignature, number>): OcrPage {
   if (refused.size === 0) return page;
   // (a page with refusals has text; the fallback is a character's height at 300 dpi)
-  const em = characterHeight(page.lines.flatMap((l) => l.words)) ?? 40;
+  const em = characterHeight(page) ?? 40;
   const lines = page.lines.map((l) => ({ ...l, words: [...l.words] }));
   for (const [place, confidence] of refused) {
     const word: OcrWord = { text: '拒签', confidence, bbox: place.bbox };

@@ -24,8 +24,8 @@ export type ReadResult = ReadDocument;
  * otherwise the page images through the OCR engine, after seal-ink suppression, ruled tables
  * read cell by cell, with the tick boxes, signature places and seals the pixels show (see
  * marks.ts), and the lines the engine doubts read again by its second model when it has one
- * (see second-opinion.ts). Pages are decoded and recognized two at a time, so memory stays flat on long
- * files; page images are kept within `limits.maxPixels`.
+ * (see second-opinion.ts). Pages are decoded and recognized two at a time, so memory stays flat
+ * on long files; page images are kept within `limits.maxPixels`.
  *
  * Errors about the file itself (corrupt, too many pages, too large) are thrown as they come;
  * a failure of the OCR engine is thrown as `OcrFailedError`, since it says nothing about the
@@ -92,7 +92,7 @@ type Recognize = (images: PageImage[]) => Promise<OcrPage[]>;
  */
 function readMissedLines(read: Recognize, pages: OcrPage[], prepared: PreparedPage[]): Promise<OcrPage[]> {
   return withSheetsRead(read, pages, (page, i) => {
-    const em = characterHeight(page.lines.flatMap((l) => l.words));
+    const em = characterHeight(page);
     return em ? missedLineSheet(prepared[i].text, page, prepared[i].grids.map((g) => g.bbox), em) : undefined;
   }, withMissedLines);
 }
@@ -111,7 +111,7 @@ function readCells(read: Recognize, pages: OcrPage[], prepared: PreparedPage[]):
  */
 function readDoubtfulLines(read: Recognize, pages: OcrPage[], prepared: PreparedPage[]): Promise<OcrPage[]> {
   return withSheetsRead(read, pages, (page, i) => {
-    const em = characterHeight(page.lines.flatMap((l) => l.words));
+    const em = characterHeight(page);
     return em ? doubtfulLineSheet(prepared[i].text, page, em) : undefined;
   }, withSecondOpinion);
 }

@@ -12,6 +12,7 @@
  */
 import type { OcrLine, OcrPage, OcrWord } from '../domain/text.js';
 import { joinWords } from '../adapters/ocr-geometry.js';
+import { editAlignment } from '../extract/normalize/edit-distance.js';
 import type { Gray } from './preprocess.js';
 import { linesBySlot, stackRegions, type Sheet } from './sheet.js';
 
@@ -68,22 +69,25 @@ interface Char {
  * `first` with the characters `second` (the same line's words as another model read them)
  * reads better: aligned by edit distance, a substituted character is taken from `second` when
  * it is of the same kind and its word's confidence is at least `SURE` and exceeds the first's
- * by `MARGIN`. A word's
- * confidence is then its weakest character's, a replaced one counting the chance that the second
- * reading is right and the first wrong (second × (1 − first)), and never more than `DISPUTED`,
- * since the models disagreed.
+ * by `MARGIN`. A word's confidence is then its weakest character's, a replaced one counting the
+ * chance that the second reading is right and the first wrong (second × (1 − first)), and never
+ * more than `DISPUTED`, since the models disagreed.
  */
 export function mergeReadings(first: OcrLine, second: readonly OcrWord[]): OcrLine {
   const a = charsOf(first.words);
   const b = charsOf(second);
   if (a.length === 0 || b.length === 0) return first;
-  const pairs = align(a, b);
+  const pairs = editAlignment(
+    a.map((c) => c.text),
+    b.map((c) => c.text),
+  );
   const distance = pairs.filter(([i, j]) => i < 0 || j < 0 || a[i].text !== b[j].text).length;
   if (distance > Math.max(1, MAX_DISTANCE * a.length)) return first;
   const taken = new Map<number, Char>();
   for (const [i, j] of pairs) {
     if (i < 0 || j < 0 || a[i].text === b[j].text) continue;
-    if (kindOf(a[i].text) === kindOf(b[j].text) && kindOf(a[i].text) !== 'other' && b[j].confidence >= Math.max(SURE, a[i].confidence + MARGIN)) {
+    const kind = kindOf(a[i].text);
+    if (kind !== 'other' && kind === kindOf(b[j].text) && b[j].confidence >= Math.max(SURE, a[i].confidence + MARGIN)) {
       taken.set(i, { text: b[j].text, confidence: Math.min(DISPUTED, b[j].confidence * (1 - a[i].confidence)) });
     }
   }
@@ -112,25 +116,4 @@ function kindOf(ch: string): 'han' | 'digit' | 'other' {
   if (/\p{Script=Han}/u.test(ch)) return 'han';
   if (/\p{Nd}/u.test(ch)) return 'digit';
   return 'other';
-}
-
-/** The pairs of an edit-distance alignment of `a` and `b` in order: [i, j], with -1 for a character the other lacks. */
-function align(a: readonly Char[], b: readonly Char[]): Array<[number, number]> {
-  const n = a.length;
-  const m = b.length;
-  const d = Array.from({ length: n + 1 }, (_, i) => Int32Array.from({ length: m + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= n; i++) {
-    for (let j = 1; j <= m; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1].text === b[j - 1].text ? 0 : 1));
-    }
-  }
-  const pairs: Array<[number, number]> = [];
-  let i = n;
-  let j = m;
-  while (i > 0 || j > 0) {
-    if (i > 0 && j > 0 && d[i][j] === d[i - 1][j - 1] + (a[i - 1].text === b[j - 1].text ? 0 : 1)) pairs.push([--i, --j]);
-    else if (i > 0 && d[i][j] === d[i - 1][j] + 1) pairs.push([--i, -1]);
-    else pairs.push([-1, --j]);
-  }
-  return pairs.reverse();
 }
