@@ -1,6 +1,6 @@
 import type { AuditReportFields, Field } from '../domain/fields.js';
 import { labelCore, labelEntries, wholeLabel, type LabelSpec } from './labels.js';
-import { isProseRow, ITEM_START, Layout, type Paragraph } from './layout.js';
+import { isProseRow, ITEM_START, Layout, lineOfSegments, type Paragraph } from './layout.js';
 import type { TextLine } from './lines.js';
 import { parseChineseInteger } from './normalize/chineseNumerals.js';
 import { findDates, parseFiscalYear } from './normalize/date.js';
@@ -172,7 +172,7 @@ function closing(layout: Layout): { auditor?: Field<string>; date?: Field<string
     const row = rows[i];
     const name = row?.segments.length === 1 ? row.segments[0].display : undefined;
     return name && /(?:部|室|处|中心|所|委员会|公司|局|厅|小组|组)(?:[（(][^）)]*[)）])?$/u.test(name) && !/[，。；]/u.test(name)
-      ? fieldFrom(row.segments[0].line, { value: companyName(name), certainty })
+      ? fieldFrom(lineOfSegments(row.segments), { value: companyName(name), certainty })
       : undefined;
   };
   for (let i = rows.length - 1; i >= 0; i--) {
@@ -185,7 +185,7 @@ function closing(layout: Layout): { auditor?: Field<string>; date?: Field<string
     const text = printed.replace(/(月\s*\d{1,2}\s*)[曰目白晶旦田口]\s*$/u, '$1日');
     const dates = findDates(text);
     if (dates.length !== 1 || dates[0].raw.replace(/\s+/g, '').length < text.replace(/\s+/g, '').length - 1) continue;
-    return { auditor: issuerAt(i - 1, 0.8), date: fieldFrom(rows[i].segments[0].line, { value: dates[0].iso, certainty: text === printed ? 0.85 : 0.7 }) };
+    return { auditor: issuerAt(i - 1, 0.8), date: fieldFrom(lineOfSegments(rows[i].segments), { value: dates[0].iso, certainty: text === printed ? 0.85 : 0.7 }) };
   }
   // no date to be read: the issuer is the last name alone on its line near the end, with
   // nothing under it but short lines (the date garbled, 下223)5/三二; page footers)

@@ -207,6 +207,14 @@ export function rowText(row: Row, display = false): string {
   return row.segments.map((s) => (display ? s.display : s.text)).join(' ');
 }
 
+/**
+ * The line `segments` were read from, as sure as their weakest word (the line's own confidence
+ * is the reader's average over the line): for a value that is those segments whole.
+ */
+export function lineOfSegments(segments: readonly Placed[]): TextLine {
+  return { ...segments[0].line, confidence: Math.min(segments[0].line.confidence, ...segments.map((s) => s.confidence)) };
+}
+
 export function union(boxes: readonly BoundingBox[]): BoundingBox {
   return {
     x0: Math.min(...boxes.map((b) => b.x0)),

@@ -2,7 +2,7 @@
 import type { Field } from '../domain/fields.js';
 import { readFormValues } from './form.js';
 import { firstPerField, type LabelSpec, type LabeledValue } from './labels.js';
-import { Layout } from './layout.js';
+import { Layout, lineOfSegments } from './layout.js';
 import type { TextLine } from './lines.js';
 import { nameAtStart, nameList } from './names.js';
 import { findDates } from './normalize/date.js';
@@ -238,7 +238,7 @@ export function findInstitution(lines: TextLine[] | Layout): Field<string> | und
   const layout = lines instanceof Layout ? lines : new Layout(lines);
   const seen: Array<{ name: string; line: TextLine; certainty: number }> = [];
   for (const row of layout.rows) {
-    for (const seg of row.segments) if (isInstitutionName(seg.display)) seen.push({ name: seg.display, line: seg.line, certainty: 0.95 });
+    for (const seg of row.segments) if (isInstitutionName(seg.display)) seen.push({ name: seg.display, line: lineOfSegments([seg]), certainty: 0.95 });
   }
   for (const p of layout.paragraphs()) {
     for (const m of p.display.matchAll(INSTITUTION_IN_TEXT)) {
@@ -279,7 +279,7 @@ export function standaloneId(layout: Layout): Field<string> | undefined {
     // or stands after a label OCR garbled but for its 号 (纺号：JY-2021-006)
     const text = row.segments.map((s) => s.display).join('').replace(/\s+/g, '').replace(/^[^:：\d]{0,3}号[:：]/u, '');
     const id = idValue(text);
-    if (id && id.value.length >= text.length - 1) return fieldFrom(row.segments[0].line, { ...id, certainty: 0.9 });
+    if (id && id.value.length >= text.length - 1) return fieldFrom(lineOfSegments(row.segments), { ...id, certainty: 0.9 });
   }
   return undefined;
 }

@@ -13,6 +13,8 @@ import { cellSheet, withCellText } from './table-cells.js';
 
 /** Resolution scanned PDF pages are rendered at for OCR. */
 export const OCR_DPI = 300;
+/** The height of a character of body text (about 10.5 pt) on a page rendered at `OCR_DPI`, in pixels. */
+const BODY_TEXT_EM = Math.round((10.5 / 72) * OCR_DPI);
 
 /** A page of a born-digital PDF counts as having text when it carries this many characters. */
 const MIN_TEXT_CHARS = 20;
@@ -55,7 +57,7 @@ export async function readDocument(bytes: Uint8Array, type: MediaType, ocr: OcrE
     // after the marks: labels of signature places and tick boxes are matched on the first
     // reading, whose garbles the patterns know (the second model garbles differently)
     const secondOpinion = ocr.secondOpinion?.bind(ocr);
-    const recognized = secondOpinion ? await readDoubtfulLines(recognizer(secondOpinion), marked, prepared) : marked;
+    const recognized = secondOpinion ? await readDoubtfulLines(read, recognizer(secondOpinion), marked, prepared) : marked;
     let next = 0;
     canvases.forEach((canvas, i) => {
       const pageNumber = firstPage + i;
@@ -91,10 +93,15 @@ type Recognize = (images: PageImage[]) => Promise<OcrPage[]>;
  * all pages in one more call to the engine (see missed-lines.ts).
  */
 function readMissedLines(read: Recognize, pages: OcrPage[], prepared: PreparedPage[]): Promise<OcrPage[]> {
-  return withSheetsRead(read, pages, (page, i) => {
-    const em = characterHeight(page);
-    return em ? missedLineSheet(prepared[i].text, page, prepared[i].grids.map((g) => g.bbox), em) : undefined;
-  }, withMissedLines);
+  // a page the engine read nothing on (its layout analysis lost a sparse last page: an issuer
+  // and a date under a seal) is looked over with the characters' height of another page
+  const elsewhere = pages.map(characterHeight).find((em) => em !== undefined) ?? BODY_TEXT_EM;
+  return withSheetsRead(
+    read,
+    pages,
+    (page, i) => missedLineSheet(prepared[i].text, page, prepared[i].grids.map((g) => g.bbox), characterHeight(page) ?? elsewhere),
+    withMissedLines,
+  );
 }
 
 /**
@@ -106,14 +113,23 @@ function readCells(read: Recognize, pages: OcrPage[], prepared: PreparedPage[]):
 }
 
 /**
- * Lines holding characters the engine doubts read once more by its second model, those of all
- * pages in one more call (see second-opinion.ts).
+ * Lines holding characters the engine doubts read once more by its second model, and once more
+ * by its first on their own, those of all pages on one sheet each (see second-opinion.ts).
  */
-function readDoubtfulLines(read: Recognize, pages: OcrPage[], prepared: PreparedPage[]): Promise<OcrPage[]> {
-  return withSheetsRead(read, pages, (page, i) => {
-    const em = characterHeight(page);
-    return em ? doubtfulLineSheet(prepared[i].text, page, em) : undefined;
-  }, withSecondOpinion);
+function readDoubtfulLines(read: Recognize, readSecond: Recognize, pages: OcrPage[], prepared: PreparedPage[]): Promise<OcrPage[]> {
+  const readBoth = async (images: PageImage[]) => {
+    const [second, again] = await Promise.all([readSecond(images), read(images)]);
+    return second.map((page, i) => ({ second: page, again: again[i] }));
+  };
+  return withSheetsRead(
+    readBoth,
+    pages,
+    (page, i) => {
+      const em = characterHeight(page);
+      return em ? doubtfulLineSheet(prepared[i].text, page, em) : undefined;
+    },
+    (page, sheet, { second, again }) => withSecondOpinion(page, sheet, second, again),
+  );
 }
 
 /**
@@ -170,11 +186,11 @@ async function readSignedPlaces(read: Recognize, pages: OcrPage[], prepared: Pre
  * The pages, each with the sheet `sheetOf` gives it (if any) read and put back by `merge`; the
  * sheets of all pages are read in one call to the engine.
  */
-async function withSheetsRead<S extends Sheet>(
-  read: Recognize,
+async function withSheetsRead<S extends Sheet, R = OcrPage>(
+  read: (images: PageImage[]) => Promise<R[]>,
   pages: OcrPage[],
   sheetOf: (page: OcrPage, i: number) => S | undefined,
-  merge: (page: OcrPage, sheet: S, read: OcrPage) => OcrPage,
+  merge: (page: OcrPage, sheet: S, read: R) => OcrPage,
 ): Promise<OcrPage[]> {
   const sheets = pages.map(sheetOf);
   const images = await Promise.all(

@@ -1,14 +1,15 @@
 /**
  * A second opinion on the characters the engine doubts. Lines holding a word of Chinese or
- * figures read with little confidence are read once more by a second model (the engine's
- * `secondOpinion`, e.g. Tesseract's float chi_sim model beside the integer one it reads pages
- * with), stacked on one sheet. The two readings of each line are aligned character by
- * character; where they differ, a character of the same kind (Chinese for Chinese, a figure for
- * a figure) that the second model is sure of, and surer than the first, replaces the first.
- * Characters one reading has and the other lacks stay as first read, and a second reading far
- * from the first (a crop of ruling lines and specks, another line caught in the box) is not
- * taken at all. It runs after the marks (tick boxes, signature places) are found, whose labels
- * are matched on the first reading.
+ * figures read with little confidence are cut out, stacked on one sheet, and read twice more:
+ * by a second model (the engine's `secondOpinion`, e.g. Tesseract's float chi_sim model beside
+ * the integer one it reads pages with), and by the first model again, now without the page
+ * around them. Each reading of a line is aligned with the first character by character; where
+ * they differ, a character of the same kind (Chinese for Chinese, a figure for a figure)
+ * replaces the first reading's when the second model is sure of it and surer than the first,
+ * or when both other readings agree on it. Characters one reading has and the other lacks stay
+ * as first read, and a reading far from the first (a crop of ruling lines and specks, another
+ * line caught in the box) is not taken at all. It runs after the marks (tick boxes, signature
+ * places) are found, whose labels are matched on the first reading.
  */
 import type { OcrLine, OcrPage, OcrWord } from '../domain/text.js';
 import { joinWords } from '../adapters/ocr-geometry.js';
@@ -17,19 +18,23 @@ import type { Gray } from './preprocess.js';
 import { linesBySlot, stackRegions, type Sheet } from './sheet.js';
 
 /**
- * A line is doubtful when one of its words holding Chinese or figures is read with less
- * confidence than this (the confidence below which a value goes to review).
+ * A line is read again when one of its words holding Chinese or figures is read with less
+ * confidence than this: above the confidence below which a value goes to review (0.75, see
+ * pipeline/review.ts), so that characters misread with some confidence get a second look too.
  */
-const DOUBT = 0.75;
+const DOUBT = 0.9;
 /** A character is replaced only by one the second model reads with at least this confidence … */
 const SURE = 0.8;
 /** … and more confidence than the first model had in its own, by this much. */
 const MARGIN = 0.1;
 /**
- * The highest confidence a replaced character may have: below `DOUBT`, so that a value the two
- * models read differently goes to a person however sure the second one was.
+ * The highest confidence of a character the readings dispute (replaced, or read otherwise by a
+ * sure second model and kept): below the review threshold, so that a value the models read
+ * differently goes to a person.
  */
 const DISPUTED = 0.7;
+/** A character both other readings lack is dropped only when the first reading had less confidence in it than this (the review threshold). */
+const UNSURE = 0.75;
 /** A second reading differing from the first in more than this share of its characters (and more than one) is not taken. */
 const MAX_DISTANCE = 0.4;
 
@@ -50,12 +55,17 @@ export function doubtfulLineSheet(text: Gray, page: OcrPage, em: number): Doubtf
   return { ...stackRegions(text, regions), lines };
 }
 
-/** The page with each doubtful line merged with its second reading (see `mergeReadings`). */
-export function withSecondOpinion(page: OcrPage, sheet: DoubtfulLines, read: OcrPage): OcrPage {
+/**
+ * The page with each doubtful line merged with its other readings (see `mergeReadings`): the
+ * second model's (`second`) and, where given, the first model's again on the cut-out line
+ * (`again`), both read from the same sheet.
+ */
+export function withSecondOpinion(page: OcrPage, sheet: DoubtfulLines, second: OcrPage, again?: OcrPage): OcrPage {
   const lines = [...page.lines];
-  linesBySlot(sheet, read).forEach((second, slot) => {
+  const agains = again ? linesBySlot(sheet, again) : [];
+  linesBySlot(sheet, second).forEach((read, slot) => {
     const i = sheet.lines[slot];
-    lines[i] = mergeReadings(lines[i], second.flatMap((l) => l.words));
+    lines[i] = mergeReadings(lines[i], read.flatMap((l) => l.words), agains[slot]?.flatMap((l) => l.words));
   });
   return { ...page, lines };
 }
@@ -66,46 +76,82 @@ interface Char {
 }
 
 /**
- * `first` with the characters `second` (the same line's words as another model read them)
- * reads better: aligned by edit distance, a substituted character is taken from `second` when
- * it is of the same kind and its word's confidence is at least `SURE` and exceeds the first's
- * by `MARGIN`. A word's confidence is then its weakest character's, a replaced one counting the
- * chance that the second reading is right and the first wrong (second × (1 − first)), and never
- * more than `DISPUTED`, since the models disagreed.
+ * `first` with the characters its other readings read better. Each is aligned with `first` by
+ * edit distance (one far from it is left out). A substituted character is taken:
+ * - from `second` (the second model's reading) when it is of the same kind and its word's
+ *   confidence is at least `SURE` and exceeds the first's by `MARGIN`;
+ * - from `second` and `again` (the first model's reading of the line cut out) when both read the
+ *   same character of the same kind in its place, outvoting the first reading.
+ * A character the first reading was unsure of and both others lack is dropped. A word's
+ * confidence is then its weakest character's, a replaced one counting the chance that the second
+ * reading is right and the first wrong (second × (1 − first)), and never more than `DISPUTED`,
+ * since the readings disagreed; so is a character kept though the second model was sure of
+ * another.
  */
-export function mergeReadings(first: OcrLine, second: readonly OcrWord[]): OcrLine {
+export function mergeReadings(first: OcrLine, second: readonly OcrWord[], again: readonly OcrWord[] = []): OcrLine {
   const a = charsOf(first.words);
-  const b = charsOf(second);
-  if (a.length === 0 || b.length === 0) return first;
-  const pairs = editAlignment(
-    a.map((c) => c.text),
-    b.map((c) => c.text),
-  );
-  const distance = pairs.filter(([i, j]) => i < 0 || j < 0 || a[i].text !== b[j].text).length;
-  if (distance > Math.max(1, MAX_DISTANCE * a.length)) return first;
+  if (a.length === 0) return first;
+  const b = differences(a, charsOf(second));
+  const c = differences(a, charsOf(again));
   const taken = new Map<number, Char>();
-  for (const [i, j] of pairs) {
-    if (i < 0 || j < 0 || a[i].text === b[j].text) continue;
-    const kind = kindOf(a[i].text);
-    if (kind !== 'other' && kind === kindOf(b[j].text) && b[j].confidence >= Math.max(SURE, a[i].confidence + MARGIN)) {
-      taken.set(i, { text: b[j].text, confidence: Math.min(DISPUTED, b[j].confidence * (1 - a[i].confidence)) });
+  a.forEach((ch, i) => {
+    const kind = kindOf(ch.text);
+    if (kind === 'other') return;
+    const other = b.get(i);
+    if (other === null) {
+      // a character both other readings lack, and the first doubted, inside the line
+      const dropped = c.get(i) === null && ch.confidence < UNSURE && i > 0 && i < a.length - 1;
+      if (process.env.SO_LOG) console.error('DEL ' + JSON.stringify({ left: a.slice(Math.max(0, i - 3), i).map((x) => x.text).join(''), right: a.slice(i + 1, i + 4).map((x) => x.text).join(''), old: ch.text, p1: ch.confidence, again: c.get(i) === null, dropped }));
+      if (dropped) taken.set(i, { text: '', confidence: Math.min(DISPUTED, 1 - ch.confidence) });
+      return;
     }
-  }
+    if (!other || kindOf(other.text) !== kind) return;
+    const sure = other.confidence >= Math.max(SURE, ch.confidence + MARGIN);
+    const outvoted = c.get(i)?.text === other.text;
+    if (process.env.SO_LOG) console.error('SO ' + JSON.stringify({ left: a.slice(Math.max(0, i - 3), i).map((x) => x.text).join(''), right: a.slice(i + 1, i + 4).map((x) => x.text).join(''), old: ch.text, neu: other.text, p1: ch.confidence, p2: other.confidence, again: c.get(i)?.text ?? null, sure, outvoted }));
+    if (sure || outvoted) taken.set(i, { text: other.text, confidence: Math.min(DISPUTED, other.confidence * (1 - ch.confidence)) });
+    // kept, though a sure second model reads otherwise: disputed
+    else if (other.confidence >= SURE) taken.set(i, { text: ch.text, confidence: Math.min(DISPUTED, ch.confidence) });
+  });
   if (taken.size === 0) return first;
   let k = 0;
-  const words = first.words.map((word) => {
+  const words = first.words.flatMap((word) => {
     const confidences: number[] = [];
+    let changed = false;
     const text = [...word.text]
       .map((ch) => {
         if (/\s/u.test(ch)) return ch;
         const swap = taken.get(k++);
+        changed ||= swap !== undefined;
         confidences.push(swap?.confidence ?? word.confidence);
         return swap?.text ?? ch;
       })
       .join('');
-    return text === word.text ? word : { ...word, text, confidence: Math.min(...confidences) };
+    if (!changed) return [word];
+    return text.trim() === '' ? [] : [{ ...word, text, confidence: Math.min(...confidences) }];
   });
   return { ...first, text: joinWords(words.map((w) => w.text)), words };
+}
+
+/**
+ * Where `other` differs from `first`, aligned by edit distance, by the index in `first`: the
+ * character it reads in place of the first's, or null where it has none. Empty when `other` is
+ * empty or differs from `first` in more than `MAX_DISTANCE` of its characters.
+ */
+function differences(first: readonly Char[], other: readonly Char[]): Map<number, Char | null> {
+  const found = new Map<number, Char | null>();
+  if (other.length === 0) return found;
+  const pairs = editAlignment(
+    first.map((c) => c.text),
+    other.map((c) => c.text),
+  );
+  const distance = pairs.filter(([i, j]) => i < 0 || j < 0 || first[i].text !== other[j].text).length;
+  if (distance > Math.max(1, MAX_DISTANCE * first.length)) return found;
+  for (const [i, j] of pairs) {
+    if (i >= 0 && j < 0) found.set(i, null);
+    else if (i >= 0 && first[i].text !== other[j].text) found.set(i, other[j]);
+  }
+  return found;
 }
 
 function charsOf(words: readonly OcrWord[]): Char[] {

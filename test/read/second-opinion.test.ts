@@ -1,6 +1,7 @@
 /**
  * A second opinion on doubtful lines: which lines are cut out for it, and how its reading is
- * merged with the first, character by character, only where the second model is much surer.
+ * merged with the first, character by character, only where the second model is much surer or
+ * the line read again on its own agrees with it.
  */
 import { describe, expect, it } from 'vitest';
 import type { OcrLine, OcrPage, OcrWord } from '../../shared/domain/text.js';
@@ -31,6 +32,39 @@ describe('merging a second reading into a doubtful line', () => {
     expect(mergeReadings(lineOf(['吕深', 0.78]), words(['吕梁', 0.9])).text).toBe('吕梁');
   });
 
+  it('takes a character the second model and the first model on the cut-out line both read, however sure they are', () => {
+    const first = lineOf(['公司', 0.9], ['因', 0.9], ['遵', 0.6], ['遇', 0.9]);
+    // the second model alone is not sure enough
+    expect(mergeReadings(first, words(['公司因遭遇', 0.62])).text).toBe('公司因遵遇');
+    // … but the line read again on its own agrees with it
+    const merged = mergeReadings(first, words(['公司因遭遇', 0.62]), words(['公司因遭遇', 0.5]));
+    expect(merged.text).toBe('公司因遭遇');
+    expect(merged.words[2].confidence).toBeLessThan(0.75);
+    // the cut-out line alone, or disagreeing with the second model, changes nothing
+    expect(mergeReadings(first, words(['公司因遵遇', 0.62]), words(['公司因遭遇', 0.9])).text).toBe('公司因遵遇');
+    expect(mergeReadings(first, words(['公司因遭遇', 0.62]), words(['公司因邀遇', 0.9])).text).toBe('公司因遵遇');
+    // both must read a character of the same kind
+    expect(mergeReadings(lineOf(['金额', 0.9], ['29O', 0.3]), words(['金额290', 0.5]), words(['金额290', 0.5])).text).toBe('金额29O');
+  });
+
+  it('keeps a character a sure second model reads otherwise, but as disputed', () => {
+    const merged = mergeReadings(lineOf(['记录人', 0.95], ['余震', 0.87]), words(['记录人', 0.95], ['余霞', 0.94]));
+    expect(merged.text).toBe('记录人余震');
+    expect(merged.words.map((w) => w.confidence)).toEqual([0.95, 0.7]);
+    // an unsure second reading disputes nothing
+    expect(mergeReadings(lineOf(['记录人', 0.95], ['余震', 0.87]), words(['记录人', 0.95], ['余霞', 0.6])).words[1].confidence).toBe(0.87);
+  });
+
+  it('drops a character the first reading doubted and both others lack', () => {
+    const first = lineOf(['持续', 0.9], ['和', 0.3], ['干旱', 0.9]);
+    const merged = mergeReadings(first, words(['持续干旱', 0.8]), words(['持续干旱', 0.9]));
+    expect(merged.text).toBe('持续干旱');
+    expect(merged.words.map((w) => w.text)).toEqual(['持续', '干旱']);
+    // one reading lacking it is not enough, nor is a character the first reading was sure of
+    expect(mergeReadings(first, words(['持续干旱', 0.8]), words(['持续和干旱', 0.9])).text).toBe('持续和干旱');
+    expect(mergeReadings(lineOf(['持续', 0.9], ['和', 0.8], ['干旱', 0.9]), words(['持续干旱', 0.8]), words(['持续干旱', 0.9])).text).toBe('持续和干旱');
+  });
+
   it('replaces a figure only with a figure, and Chinese only with Chinese', () => {
     const first = lineOf(['金额', 0.9], ['29O', 0.3], ['万元', 0.9]);
     const merged = mergeReadings(first, words(['金额', 0.9], ['2900', 0.9], ['万元', 0.9]));
@@ -44,7 +78,7 @@ describe('merging a second reading into a doubtful line', () => {
     expect(figure.words[1].confidence).toBe(0.2);
   });
 
-  it('adds nothing and drops nothing: characters one reading lacks stay as first read', () => {
+  it('adds nothing, and drops nothing on one reading alone: characters it lacks stay as first read', () => {
     const first = lineOf(['代偿', 0.9], ['额', 0.28], ['：', 0.9], ['人民币', 0.9]);
     expect(mergeReadings(first, words(['代偿', 0.9], ['金额', 0.95], ['：', 0.9], ['人民币', 0.9])).text).toBe('代偿额：人民币');
     expect(mergeReadings(first, words(['代偿', 0.9], ['：', 0.9], ['人民币', 0.9])).text).toBe('代偿额：人民币');
