@@ -1,14 +1,15 @@
 /**
  * A second opinion on the characters the engine doubts. Lines holding a word of Chinese or
- * figures read with little confidence are cut out, stacked on one sheet, and read twice more:
- * by a second model (the engine's `secondOpinion`, e.g. Tesseract's float chi_sim model beside
- * the integer one it reads pages with), and by the first model again, now without the page
- * around them. Each reading of a line is aligned with the first character by character; where
- * they differ, a character of the same kind (Chinese for Chinese, a figure for a figure)
+ * figures read with less than full confidence are cut out, stacked on one sheet, and read twice
+ * more: by a second model (the engine's `secondOpinion`, e.g. Tesseract's float chi_sim model
+ * beside the integer one it reads pages with), and by the first model again, now without the
+ * page around them. Each reading of a line is aligned with the first character by character;
+ * where they differ, a character of the same kind (Chinese for Chinese, a figure for a figure)
  * replaces the first reading's when the second model is sure of it and surer than the first,
- * or when both other readings agree on it. Characters one reading has and the other lacks stay
- * as first read, and a reading far from the first (a crop of ruling lines and specks, another
- * line caught in the box) is not taken at all. It runs after the marks (tick boxes, signature
+ * or when both other readings agree on it; one the sure second model reads otherwise and that
+ * is kept is disputed all the same. Characters another reading lacks or adds stay as first
+ * read, and a reading far from the first (a crop of ruling lines and specks, another line caught
+ * in the box) is not taken at all. It runs after the marks (tick boxes, signature
  * places) are found, whose labels are matched on the first reading.
  */
 import type { OcrLine, OcrPage, OcrWord } from '../domain/text.js';
@@ -33,8 +34,6 @@ const MARGIN = 0.1;
  * differently goes to a person.
  */
 const DISPUTED = 0.7;
-/** A character both other readings lack is dropped only when the first reading had less confidence in it than this (the review threshold). */
-const UNSURE = 0.75;
 /** A second reading differing from the first in more than this share of its characters (and more than one) is not taken. */
 const MAX_DISTANCE = 0.4;
 
@@ -82,40 +81,31 @@ interface Char {
  *   confidence is at least `SURE` and exceeds the first's by `MARGIN`;
  * - from `second` and `again` (the first model's reading of the line cut out) when both read the
  *   same character of the same kind in its place, outvoting the first reading.
- * A character the first reading was unsure of and both others lack is dropped. A word's
- * confidence is then its weakest character's, a replaced one counting the chance that the second
- * reading is right and the first wrong (second × (1 − first)), and never more than `DISPUTED`,
- * since the readings disagreed; so is a character kept though the second model was sure of
- * another.
+ * A word's confidence is then its weakest character's, a replaced one counting the chance that
+ * the second reading is right and the first wrong (second × (1 − first)), and never more than
+ * `DISPUTED`, since the readings disagreed; nor is a character kept though the second model was
+ * sure of another.
  */
 export function mergeReadings(first: OcrLine, second: readonly OcrWord[], again: readonly OcrWord[] = []): OcrLine {
   const a = charsOf(first.words);
   if (a.length === 0) return first;
-  const b = differences(a, charsOf(second));
-  const c = differences(a, charsOf(again));
+  const b = substitutions(a, charsOf(second));
+  const c = substitutions(a, charsOf(again));
   const taken = new Map<number, Char>();
   a.forEach((ch, i) => {
     const kind = kindOf(ch.text);
     if (kind === 'other') return;
     const other = b.get(i);
-    if (other === null) {
-      // a character both other readings lack, and the first doubted, inside the line
-      const dropped = c.get(i) === null && ch.confidence < UNSURE && i > 0 && i < a.length - 1;
-      if (process.env.SO_LOG) console.error('DEL ' + JSON.stringify({ left: a.slice(Math.max(0, i - 3), i).map((x) => x.text).join(''), right: a.slice(i + 1, i + 4).map((x) => x.text).join(''), old: ch.text, p1: ch.confidence, again: c.get(i) === null, dropped }));
-      if (dropped) taken.set(i, { text: '', confidence: Math.min(DISPUTED, 1 - ch.confidence) });
-      return;
-    }
     if (!other || kindOf(other.text) !== kind) return;
     const sure = other.confidence >= Math.max(SURE, ch.confidence + MARGIN);
     const outvoted = c.get(i)?.text === other.text;
-    if (process.env.SO_LOG) console.error('SO ' + JSON.stringify({ left: a.slice(Math.max(0, i - 3), i).map((x) => x.text).join(''), right: a.slice(i + 1, i + 4).map((x) => x.text).join(''), old: ch.text, neu: other.text, p1: ch.confidence, p2: other.confidence, again: c.get(i)?.text ?? null, sure, outvoted }));
     if (sure || outvoted) taken.set(i, { text: other.text, confidence: Math.min(DISPUTED, other.confidence * (1 - ch.confidence)) });
     // kept, though a sure second model reads otherwise: disputed
     else if (other.confidence >= SURE) taken.set(i, { text: ch.text, confidence: Math.min(DISPUTED, ch.confidence) });
   });
   if (taken.size === 0) return first;
   let k = 0;
-  const words = first.words.flatMap((word) => {
+  const words = first.words.map((word) => {
     const confidences: number[] = [];
     let changed = false;
     const text = [...word.text]
@@ -127,19 +117,18 @@ export function mergeReadings(first: OcrLine, second: readonly OcrWord[], again:
         return swap?.text ?? ch;
       })
       .join('');
-    if (!changed) return [word];
-    return text.trim() === '' ? [] : [{ ...word, text, confidence: Math.min(...confidences) }];
+    return changed ? { ...word, text, confidence: Math.min(...confidences) } : word;
   });
   return { ...first, text: joinWords(words.map((w) => w.text)), words };
 }
 
 /**
- * Where `other` differs from `first`, aligned by edit distance, by the index in `first`: the
- * character it reads in place of the first's, or null where it has none. Empty when `other` is
- * empty or differs from `first` in more than `MAX_DISTANCE` of its characters.
+ * The characters `other` reads in place of those of `first` (by their index in `first`), aligned
+ * by edit distance; none when `other` is empty or differs from `first` in more than
+ * `MAX_DISTANCE` of its characters.
  */
-function differences(first: readonly Char[], other: readonly Char[]): Map<number, Char | null> {
-  const found = new Map<number, Char | null>();
+function substitutions(first: readonly Char[], other: readonly Char[]): Map<number, Char> {
+  const found = new Map<number, Char>();
   if (other.length === 0) return found;
   const pairs = editAlignment(
     first.map((c) => c.text),
@@ -147,10 +136,7 @@ function differences(first: readonly Char[], other: readonly Char[]): Map<number
   );
   const distance = pairs.filter(([i, j]) => i < 0 || j < 0 || first[i].text !== other[j].text).length;
   if (distance > Math.max(1, MAX_DISTANCE * first.length)) return found;
-  for (const [i, j] of pairs) {
-    if (i >= 0 && j < 0) found.set(i, null);
-    else if (i >= 0 && first[i].text !== other[j].text) found.set(i, other[j]);
-  }
+  for (const [i, j] of pairs) if (i >= 0 && j >= 0 && first[i].text !== other[j].text) found.set(i, other[j]);
   return found;
 }
 

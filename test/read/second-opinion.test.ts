@@ -55,16 +55,6 @@ describe('merging a second reading into a doubtful line', () => {
     expect(mergeReadings(lineOf(['记录人', 0.95], ['余震', 0.87]), words(['记录人', 0.95], ['余霞', 0.6])).words[1].confidence).toBe(0.87);
   });
 
-  it('drops a character the first reading doubted and both others lack', () => {
-    const first = lineOf(['持续', 0.9], ['和', 0.3], ['干旱', 0.9]);
-    const merged = mergeReadings(first, words(['持续干旱', 0.8]), words(['持续干旱', 0.9]));
-    expect(merged.text).toBe('持续干旱');
-    expect(merged.words.map((w) => w.text)).toEqual(['持续', '干旱']);
-    // one reading lacking it is not enough, nor is a character the first reading was sure of
-    expect(mergeReadings(first, words(['持续干旱', 0.8]), words(['持续和干旱', 0.9])).text).toBe('持续和干旱');
-    expect(mergeReadings(lineOf(['持续', 0.9], ['和', 0.8], ['干旱', 0.9]), words(['持续干旱', 0.8]), words(['持续干旱', 0.9])).text).toBe('持续和干旱');
-  });
-
   it('replaces a figure only with a figure, and Chinese only with Chinese', () => {
     const first = lineOf(['金额', 0.9], ['29O', 0.3], ['万元', 0.9]);
     const merged = mergeReadings(first, words(['金额', 0.9], ['2900', 0.9], ['万元', 0.9]));
@@ -78,7 +68,7 @@ describe('merging a second reading into a doubtful line', () => {
     expect(figure.words[1].confidence).toBe(0.2);
   });
 
-  it('adds nothing, and drops nothing on one reading alone: characters it lacks stay as first read', () => {
+  it('adds nothing and drops nothing: characters one reading lacks stay as first read', () => {
     const first = lineOf(['代偿', 0.9], ['额', 0.28], ['：', 0.9], ['人民币', 0.9]);
     expect(mergeReadings(first, words(['代偿', 0.9], ['金额', 0.95], ['：', 0.9], ['人民币', 0.9])).text).toBe('代偿额：人民币');
     expect(mergeReadings(first, words(['代偿', 0.9], ['：', 0.9], ['人民币', 0.9])).text).toBe('代偿额：人民币');
