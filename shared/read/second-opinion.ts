@@ -9,8 +9,8 @@
  * or when both other readings agree on it; one the sure second model reads otherwise and that
  * is kept is disputed all the same. Characters another reading lacks or adds stay as first
  * read, and a reading far from the first (a crop of ruling lines and specks, another line caught
- * in the box) is not taken at all. It runs after the marks (tick boxes, signature
- * places) are found, whose labels are matched on the first reading.
+ * in the box) is not taken at all. It runs after the marks (tick boxes, signature places) are
+ * found, whose labels are matched on the first reading.
  */
 import type { OcrLine, OcrPage, OcrWord } from '../domain/text.js';
 import { joinWords } from '../adapters/ocr-geometry.js';
@@ -61,10 +61,10 @@ export function doubtfulLineSheet(text: Gray, page: OcrPage, em: number): Doubtf
  */
 export function withSecondOpinion(page: OcrPage, sheet: DoubtfulLines, second: OcrPage, again?: OcrPage): OcrPage {
   const lines = [...page.lines];
-  const agains = again ? linesBySlot(sheet, again) : [];
+  const againBySlot = again ? linesBySlot(sheet, again) : [];
   linesBySlot(sheet, second).forEach((read, slot) => {
     const i = sheet.lines[slot];
-    lines[i] = mergeReadings(lines[i], read.flatMap((l) => l.words), agains[slot]?.flatMap((l) => l.words));
+    lines[i] = mergeReadings(lines[i], read.flatMap((l) => l.words), againBySlot[slot]?.flatMap((l) => l.words));
   });
   return { ...page, lines };
 }
