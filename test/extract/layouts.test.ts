@@ -315,6 +315,16 @@ describe('honesty: no value rather than a wrong one', () => {
     expect(field.confidence).toBeLessThan(REVIEW_CONFIDENCE);
   });
 
+  it('is as sure of an institution name standing alone as of its weakest character, not of its line on average', () => {
+    const doc = ocrDocument([{ text: '甘肃感和融资担保有限公司', x: 100, y: 60 }], { confidence: 0.92 });
+    const title = doc.pages[0].lines[0];
+    title.words[2] = { ...title.words[2], confidence: 0.64 };
+    expect(title.confidence).toBeGreaterThan(REVIEW_CONFIDENCE);
+    const field = findInstitution(documentLines(doc))!;
+    expect(field.value).toBe('甘肃感和融资担保有限公司');
+    expect(field.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+
   it('does not take a sentence for a name', () => {
     const f = extractFactSheet(linesOf('本材料已送达被评议人。被评议人在规定期限内未提出异议。'));
     expect(f.evaluatedPerson).toBeUndefined();
