@@ -204,13 +204,15 @@ function blocks(segs: Placed[], layout: Layout): Placed[][] {
   return out;
 }
 
-/** Which period a column heading names. */
-export type PeriodColumn = { year: number } | { relative: 'current' | 'prior' };
+/** Which period a column heading names; `misread` when it is a year with one character OCR garbled in place of 年 (2021征). */
+export type PeriodColumn = { year: number; misread?: true } | { relative: 'current' | 'prior' };
 
 export function periodOf(heading: string): PeriodColumn | undefined {
   const h = heading.replace(/\s+/g, '').replace(/[(（][^)）]*[)）]/gu, '');
   const year = /^(?:截至)?(\d{4})(?:年(?:度|末|底|年末)?|年\d{1,2}月\d{1,2}日)?(?:金额|数|余额|实际|完成)?$/u.exec(h);
   if (year) return { year: Number(year[1]) };
+  const misread = /^(\d{4})[\u4e00-\u9fff]$/u.exec(h);
+  if (misread) return { year: Number(misread[1]), misread: true };
   if (/^(本年|本期|本年度|当年|当期|本年末|年末|期末|本期末|本年累计|本期金额|本年数|本年实际|期末数|期末余额|本期数)/u.test(h)) return { relative: 'current' };
   if (/^(上年|上期|上年度|上年同期|去年|去年同期|期初|年初|上年末|期初数|期初余额|上期金额|上年数|上年实际|上期数)/u.test(h)) return { relative: 'prior' };
   return undefined;
@@ -225,12 +227,13 @@ export function periodColumn(columns: readonly Column[], fiscalYear?: number): {
   const periods = columns.map((c) => periodOf(c.name));
   if (fiscalYear !== undefined) {
     const i = periods.findIndex((p) => p && 'year' in p && p.year === fiscalYear);
-    if (i >= 0) return { index: i, certainty: 1 };
+    const p = periods[i];
+    if (p) return { index: i, certainty: 'misread' in p ? 0.7 : 1 };
   }
   const current = periods.findIndex((p) => p && 'relative' in p && p.relative === 'current');
   if (current >= 0) return { index: current, certainty: 0.95 };
   if (fiscalYear !== undefined) return undefined;
-  const years = periods.map((p, i) => ({ p, i })).filter((x): x is { p: { year: number }; i: number } => !!x.p && 'year' in x.p);
+  const years = periods.map((p, i) => ({ p, i })).filter((x): x is { p: { year: number; misread?: true }; i: number } => !!x.p && 'year' in x.p);
   if (years.length === 0) {
     // A single figures column (数值, 金额, 指标值) is the period's own.
     const values = columns.map((c, i) => ({ c, i })).filter(({ c }) => /^(数值|金额|指标值|本年|实际值|完成值|数据|数额|指标数值)/u.test(c.name));
@@ -238,7 +241,7 @@ export function periodColumn(columns: readonly Column[], fiscalYear?: number): {
   }
   // Without the report's year the latest column is likely the period's, but a person confirms.
   const latest = years.reduce((a, b) => (b.p.year > a.p.year ? b : a));
-  return { index: latest.i, certainty: 0.7 };
+  return { index: latest.i, certainty: latest.p.misread ? 0.5 : 0.7 };
 }
 
 /** A unit written in a heading or caption: 金额（万元）, 单位：元, (%), 倍, 户. */

@@ -374,6 +374,10 @@ describe('building blocks', () => {
     expect(periodColumn(cols('项目', '本期金额', '上期金额'))?.index).toBe(1);
     expect(periodColumn(cols('项目', '期初余额', '期末余额'))?.index).toBe(2);
     expect(periodColumn(cols('指标', '2022年', '2023年'), 2024)).toBeUndefined();
+    // a year whose 年 OCR garbled (2021征) is still the year's column, less surely
+    expect(periodColumn(cols('指标名称', '单位', '2021征', '2020年', '同比变动'), 2021)).toEqual({ index: 2, certainty: 0.7 });
+    expect(periodColumn(cols('指标', '2021征', '2020年'))).toEqual({ index: 1, certainty: 0.5 });
+    expect(periodColumn(cols('指标', '2021征', '2020年'), 2020)).toEqual({ index: 2, certainty: 1 });
     expect(unitIn('金额（万元）')).toBe('万元');
     expect(unitIn('单位：元')).toBe('元');
     expect(unitIn('代偿率(%)')).toBe('%');
