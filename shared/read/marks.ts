@@ -13,7 +13,7 @@ import type { TableGrid } from './table-grid.js';
 import { findTickBoxes } from './tick-boxes.js';
 
 export function addMarks(page: OcrPage, prepared: PreparedPage): OcrPage {
-  const em = characterHeight(page) ?? Math.round(prepared.straight.width * 0.018);
+  const em = characterHeight(page) ?? bodyTextHeight(prepared.straight.width);
   let lines = page.lines;
   let selections = page.selections;
   if (!selections) {
@@ -31,6 +31,14 @@ export function addMarks(page: OcrPage, prepared: PreparedPage): OcrPage {
     signatures: page.signatures ?? findSignaturePlaces(prepared.text, lines, em, tables),
     ...(page.seals || prepared.seals ? { seals: page.seals ?? prepared.seals } : {}),
   };
+}
+
+/**
+ * The height of a character of body text (10.5 pt) on a page `width` pixels wide, for a page
+ * whose words give none: about 1.8% of the width of an A4 page.
+ */
+export function bodyTextHeight(width: number): number {
+  return Math.round(width * 0.018);
 }
 
 /**
@@ -122,8 +130,8 @@ function tableOf(grid: TableGrid, lines: readonly OcrLine[]): OcrTable {
  */
 export function writeRefusals(page: OcrPage, refused: ReadonlyMap<OcrSignature, number>): OcrPage {
   if (refused.size === 0) return page;
-  // (a page with refusals has text; the fallback is a character's height at 300 dpi)
-  const em = characterHeight(page) ?? 40;
+  // (a page with refusals has text)
+  const em = characterHeight(page) ?? bodyTextHeight(page.width);
   const lines = page.lines.map((l) => ({ ...l, words: [...l.words] }));
   for (const [place, confidence] of refused) {
     const word: OcrWord = { text: '拒签', confidence, bbox: place.bbox };

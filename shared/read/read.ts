@@ -4,7 +4,7 @@ import type { IntakeLimits, MediaType } from '../intake/gate.js';
 import { pdfPageCount, pdfTextLayer, rasterizePdf } from '../pdf/rasterize.js';
 import type { Canvas } from '@napi-rs/canvas';
 import { decodeImagePages, grayPng, imagePageCount, prepareForOcr, type PreparedPage } from './images.js';
-import { addMarks, characterHeight, writeRefusals } from './marks.js';
+import { addMarks, bodyTextHeight, characterHeight, writeRefusals } from './marks.js';
 import { missedLineSheet, withMissedLines } from './missed-lines.js';
 import { blackAndWhite, stackRegions, type Sheet } from './sheet.js';
 import { writtenRefusal } from './signatures.js';
@@ -13,8 +13,6 @@ import { cellSheet, withCellText } from './table-cells.js';
 
 /** Resolution scanned PDF pages are rendered at for OCR. */
 export const OCR_DPI = 300;
-/** The height of a character of body text (about 10.5 pt) on a page rendered at `OCR_DPI`, in pixels. */
-const BODY_TEXT_EM = Math.round((10.5 / 72) * OCR_DPI);
 
 /** A page of a born-digital PDF counts as having text when it carries this many characters. */
 const MIN_TEXT_CHARS = 20;
@@ -94,12 +92,13 @@ type Recognize = (images: PageImage[]) => Promise<OcrPage[]>;
  */
 function readMissedLines(read: Recognize, pages: OcrPage[], prepared: PreparedPage[]): Promise<OcrPage[]> {
   // a page the engine read nothing on (its layout analysis lost a sparse last page: an issuer
-  // and a date under a seal) is looked over with the characters' height of another page
-  const elsewhere = pages.map(characterHeight).find((em) => em !== undefined) ?? BODY_TEXT_EM;
+  // and a date under a seal) is looked over with the characters' height of another page, or
+  // of body text on a page its size
+  const elsewhere = pages.map(characterHeight).find((em) => em !== undefined);
   return withSheetsRead(
     read,
     pages,
-    (page, i) => missedLineSheet(prepared[i].text, page, prepared[i].grids.map((g) => g.bbox), characterHeight(page) ?? elsewhere),
+    (page, i) => missedLineSheet(prepared[i].text, page, prepared[i].grids.map((g) => g.bbox), characterHeight(page) ?? elsewhere ?? bodyTextHeight(prepared[i].text.width)),
     withMissedLines,
   );
 }
