@@ -212,8 +212,6 @@ function withInstitutionName(auditor: Field<string> | undefined, institution: Fi
   return { ...auditor, value: institution.value + [...auditor.value].slice(name.length).join(''), confidence: Math.min(auditor.confidence, 0.7) };
 }
 
-const ITEM = /^(?:[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]+[、.．])/u;
-
 /** Numbered items under a findings heading (审计发现 / 发现的问题 / 存在的主要问题): each item's first sentence. */
 function auditFindings(layout: Layout): Field<string[]> | undefined {
   const paragraphs = layout.paragraphs();
@@ -226,7 +224,7 @@ function auditFindings(layout: Layout): Field<string[]> | undefined {
   const items: { text: string; p: Paragraph; n: number | undefined }[] = [];
   for (const p of paragraphs.slice(start + 1)) {
     const text = p.display.replace(/\s+/g, '');
-    const item = ITEM.exec(text);
+    const item = ITEM_START.exec(text);
     // The next section heading (四、…) ends the findings.
     if (item && topLevel && /^[一二三四五六七八九十]+[、.．]/u.test(item[0])) break;
     if (!item) {
@@ -316,7 +314,12 @@ function unitCell(cell: string | undefined): string | undefined {
 /** Reads one indicator value in its kind, with the unit of its row, column or table when the cell has none. */
 function readIndicator(kind: Kind, cell: string, unit: string | undefined): { value: number; certainty: number } | undefined {
   // a bar or bracket before the figure is what OCR made of a rule's remains
-  const t = cell.replace(/\s+/g, '').replace(/，/g, ',').replace(/^[\]\[|丨｜」』]+(?=\d)/u, '');
+  // and a thousands comma read as a semicolon, or as a semicolon and the comma (1;,341.51)
+  const t = cell
+    .replace(/\s+/g, '')
+    .replace(/，/g, ',')
+    .replace(/^[\]\[|丨｜」』]+(?=\d)/u, '')
+    .replace(/(?<=\d)[;；],(?=\d{3}(?!\d))/gu, ',');
   if (!t || /^[-—–/]+$/.test(t)) return undefined;
   switch (kind) {
     case 'money': {

@@ -155,7 +155,8 @@ export function extractFactSheet(lines: TextLine[], unreadable: Unreadable[] = [
     ),
     lendingBank: companyCheckedAgainstText(
       r.read('lendingBank', companyValue) ??
-        proseField(layout, /向([^，。；、向]{4,40}?)(?:申请|办理|借款|贷款)[^，。；]{0,10}?(?:贷款|借款)/u, (m) => m[1], 0.9),
+        // 申请贷款, 申请流动资金借款; OCR may put a character inside the word (申请贷和款)
+        proseField(layout, /向([^，。；、向]{4,40}?)(?:申请|办理|借款|贷款)[^，。；]{0,10}?(?:贷|借)[^，。；]?款/u, (m) => m[1], 0.9),
       lines,
     ),
     guaranteeAmount: r.read('guaranteeAmount', moneyValue(unit)),

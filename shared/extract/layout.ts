@@ -40,8 +40,8 @@ export interface Paragraph {
 /** Page numbers and similar furniture that is never part of the content. */
 const FURNITURE = /^(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/u;
 
-/** A line that opens a new item: 一、 （一） 1. 第一条 … */
-export const ITEM_START = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d))/u;
+/** A line that opens a new item: 一、 （一） 1. 第一条 …, or 一) when OCR lost the opening bracket. */
+export const ITEM_START = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[)）]|\d{1,2}[、.．](?!\d))/u;
 
 export class Layout {
   readonly rows: Row[] = [];

@@ -1,4 +1,5 @@
 import type { BoundingBox, OcrLine, OcrPage, ReadDocument } from '../domain/text.js';
+import { joinWords } from '../adapters/ocr-geometry.js';
 import { compactSpaces, toHalfWidth } from './normalize/text.js';
 
 /**
@@ -51,7 +52,7 @@ export const SEGMENT_GAP_EM = 0.8;
 export function documentLines(doc: ReadDocument): TextLine[] {
   return doc.pages.flatMap((page) => {
     const borders = cellBorders(page);
-    return page.lines.map((line): TextLine => {
+    return page.lines.map(withoutSpecks).map((line): TextLine => {
       const em = lineEm(line);
       const tableRow = tableRowOf(page, line.bbox);
       return {
@@ -66,6 +67,19 @@ export function documentLines(doc: ReadDocument): TextLine[] {
       };
     });
   });
+}
+
+/**
+ * A quote mark OCR made of a speck of dirt or of a stroke's edge: a word of its own, read with
+ * almost no confidence (议”题, 职“”务, 主持：”田军). A quote the document prints is read surely.
+ */
+const SPECK = /^[“”"]+$/u;
+const SPECK_CONFIDENCE = 0.3;
+
+function withoutSpecks(line: OcrLine): OcrLine {
+  const words = line.words?.filter((w) => !(SPECK.test(w.text) && w.confidence < SPECK_CONFIDENCE));
+  if (!words || words.length === line.words!.length || words.length === 0) return line;
+  return { ...line, text: joinWords(words.map((w) => w.text)), words };
 }
 
 /** A vertical border between table cells (or a table's side): at x, over the rows from y0 to y1. */

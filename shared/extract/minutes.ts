@@ -203,7 +203,8 @@ function decisionValue(text: string): { value: string; certainty: number } | und
 function decisionAfterLead(layout: Layout): Field<string> | undefined {
   const paragraphs = layout.paragraphs();
   for (let i = 0; i < paragraphs.length - 1; i++) {
-    if (!/(?:议定|决定|决议|形成|研究)(?:了)?(?:如下|以下)(?:事项|意见|决定)?[:：]$/u.test(paragraphs[i].text.trim())) continue;
+    // OCR may add a character before the closing word (形成如下和意见：)
+    if (!/(?:议定|决定|决议|形成|研究)(?:了)?(?:如下|以下)[\u4e00-\u9fff]?(?:事项|意见|决定|决议)?[:：]$/u.test(paragraphs[i].text.trim())) continue;
     const next = paragraphs[i + 1];
     const value = decisionValue(next.display);
     if (value) return fieldFrom(spanLine(next, 0, next.text.length), { ...value, certainty: value.certainty * 0.95 });

@@ -6,7 +6,7 @@ import { Layout, lineOfSegments } from './layout.js';
 import type { TextLine } from './lines.js';
 import { nameAtStart, nameList } from './names.js';
 import { findDates } from './normalize/date.js';
-import { findMoney, parseMoney, type MoneyUnit } from './normalize/money.js';
+import { findMoney, parseMoney, withAmountsRepaired, type MoneyUnit } from './normalize/money.js';
 import { parseCount, parseMultiple, parsePercent } from './normalize/percent.js';
 import { proseMatches, readProseValues, spanLine } from './prose.js';
 import { checkedElsewhere } from './readings-elsewhere.js';
@@ -167,14 +167,19 @@ const NEXT_TO_CJK = (p: string) => new RegExp(`(?<=${CJK_CHAR})\\s*${p}\\s*|\\s*
 /**
  * A text value as a Chinese document writes it: what OCR leaves around it removed (a table
  * rule read as |, a stray quote or colon), and ASCII punctuation next to Chinese characters in
- * its full-width form (OCR and typists mix them: 经理(A角) -> 经理（A角）, 〈 -> （). Two
- * misreadings of signs are undone where nothing else can be meant: a stray figure OCR adds
- * after a per cent sign that no figure may follow (费率1.00%6 -> 费率1.00%), and a Y read for
- * the yuan sign between Chinese and a figure (本息Y3,852,597.40 -> 本息¥3,852,597.40).
+ * its full-width form (OCR and typists mix them: 经理(A角) -> 经理（A角）, 〈 -> （). Misread
+ * signs are undone:
+ * - a stray figure after a per cent sign that no figure may follow (费率1.00%6 -> 费率1.00%);
+ * - a 9 that OCR makes of the sign's upper ring, after a rate's two decimals (费率1.209% ->
+ *   费率1.20%): rates are written to two decimals at most, as in the reading of indicator cells;
+ * - a Y read for the yuan sign between Chinese and a figure (本息Y3,852,597.40 -> 本息¥3,852,597.40);
+ * - an amount that reads only once OCR's common slips in it are put right is written put right
+ *   (壹什万元 -> 壹仟万元, see `withAmountsRepaired`).
  */
 export function chineseText(value: string): string {
-  return value
+  return withAmountsRepaired(value)
     .replace(/([%％])\d(?![\d.,])/gu, '$1')
+    .replace(/(\d\.\d{2})9(?=[%％])/gu, '$1')
     .replace(new RegExp(`(?<=${CJK_CHAR})Y(?=\\d)`, 'gu'), '¥')
     .replace(/^[\s|｜丨”“"'‘’:：;；,，.。、]+/u, '')
     .replace(/[\s|｜丨]+$/u, '')

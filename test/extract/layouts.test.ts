@@ -709,3 +709,47 @@ describe('a name whose middle dot OCR read as an apostrophe', () => {
     expect(nameList("蔡颖、努尔兰'哈力木、阿依古丽’吐尔逊")?.names).toEqual(['蔡颖', '努尔兰·哈力木', '阿依古丽·吐尔逊']);
   });
 });
+
+describe('what OCR adds inside words', () => {
+  it('drops a quote mark read with almost no confidence, and keeps one read surely', () => {
+    const doc = ocrDocument([
+      { text: '会议纪要', x: 100, y: 50 },
+      { text: '议”题：1.审议某某公司担保项目；2.通报上季度代偿情况', x: 100, y: 100 },
+      { text: '申请“惠农担”贷款', x: 100, y: 150 },
+    ]);
+    for (const w of doc.pages[0].lines[1].words!) if (w.text === '”') w.confidence = 0.11;
+    const lines = documentLines(doc);
+    expect(extractMinutes(lines).agenda?.value).toEqual(['审议某某公司担保项目', '通报上季度代偿情况']);
+    expect(lines[2].text).toBe('申请“惠农担”贷款');
+  });
+
+  it('reads a lender whose loan OCR split with a character', () => {
+    const f = extractFactSheet(linesOf('尽职免责事实认定材料\n酒泉金穗新材料有限公司于2019年向酒泉农村信用合作联社申请贷和款，由本公司提供连带责任保证担保。'));
+    expect(f.lendingBank?.value).toBe('酒泉农村信用合作联社');
+  });
+
+  it('takes the decision after a lead with a character added', () => {
+    const f = extractMinutes(linesOf('会议纪要\n会议形成如下和意见：\n一、同意为某某有限公司提供连带责任保证担保，期限24个月。二、会议要求各部门认真落实。'));
+    expect(f.decision?.value).toBe('同意为某某有限公司提供连带责任保证担保，期限24个月');
+  });
+});
+
+describe('an audit report as OCR garbles its marks', () => {
+  it('reads a thousands comma read as a semicolon and a comma, and a first finding that lost its opening bracket', () => {
+    const f = extractAuditReport(
+      linesOf(`
+2021年度审计报告
+二、主要经营指标
+序号  指标名称      单位  2021年     2020年
+1     本期代偿金额  万元  1;,341.51  1;081.82
+三、审计发现的主要问题
+一)单户担保集中度接近监管上限。前十大客户在保余额占比偏高。
+(二)关联交易审批程序不规范。6笔关联方担保业务未提交董事会审议。
+四、总体评价
+`),
+    );
+    expect(f.compensationAmount?.value).toBe(1_341_510_000);
+    expect(f.findings?.value).toEqual(['单户担保集中度接近监管上限', '关联交易审批程序不规范']);
+    expect(f.findings!.confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
+  });
+});

@@ -68,6 +68,9 @@ describe('signs OCR misread in running text', () => {
     ['年担保费率1.00%6', '年担保费率1.00%'],
     ['代偿率4.26％6，回收率26.73%0。', '代偿率4.26％，回收率26.73%。'],
     ['贷款本息Y3,852,597.40，并由风险管理部', '贷款本息¥3,852,597.40，并由风险管理部'],
+    ['期限24个月，年担保费率1.209%', '期限24个月，年担保费率1.20%'],
+    ['申请的人民币壹什万元整生产经营周转贷款', '申请的人民币壹仟万元整生产经营周转贷款'],
+    ['人民币叁佰柒拾万元整（#3,700,000.00）', '人民币叁佰柒拾万元整（¥3,700,000.00）'],
   ])('%s', (read, printed) => {
     expect(chineseText(read)).toBe(printed);
   });
@@ -76,6 +79,9 @@ describe('signs OCR misread in running text', () => {
     // a figure after a per cent sign that goes on as a number, a Y among Latin letters
     expect(chineseText('增幅5%，60,000户')).toBe('增幅5%，60,000户');
     expect(chineseText('项目编号XY2024-17')).toBe('项目编号XY2024-17');
+    // a rate with one decimal and a 9 may be printed so; a lookalike too unlike its capital is kept as read
+    expect(chineseText('年担保费率0.69%')).toBe('年担保费率0.69%');
+    expect(chineseText('申请的人民币喜佰万元整流动资金贷款')).toBe('申请的人民币喜佰万元整流动资金贷款');
   });
 });
 

@@ -201,6 +201,12 @@ describe('findMoney', () => {
     expect(moneyValue()('人民币过佰贰拾过万玖什玖佰陆拾玖元陆角陆分')).toEqual({ value: 121_996_966, certainty: 0.6 });
     // 过 in a word before a capital digit is the word
     expect(findMoney('不超过伍佰万元整').map((m) => [m.fen, m.doubtful])).toEqual([[500_000_000, undefined]]);
+    // 喜 for 壹, 沫 for 柒; 吉 is read for 壹 and for 贰, so for neither
+    expect(findMoney('注册资本人民币吉拾伍亿元整')).toEqual([]);
+    expect(findMoney('申请人民币喜佰万元整').map((m) => [m.fen, m.doubtful])).toEqual([[100_000_000, true]]);
+    expect(findMoney('贷款人民币叁佰沫拾万元整').map((m) => [m.fen, m.doubtful])).toEqual([[370_000_000, true]]);
+    // 喜 in a word is the word
+    expect(findMoney('喜报：人民币伍佰万元整').map((m) => [m.fen, m.doubtful])).toEqual([[500_000_000, undefined]]);
   });
 
   it.each(['2024年3月5日', '新增500万人', '第12条', '单位：万元', '编号2024-001', '参会人员5人', '抬头Y300', '型号#3,000'])('finds nothing in %s', (text) => {
@@ -239,7 +245,7 @@ describe('amounts written twice and garbled by OCR', () => {
     // 伍 where the figures say 肆: the writings disagree, as before
     expect(moneyValue()('人民币伍佰万元整（¥4,000,000.00）')).toEqual({ value: 500_000_000, certainty: 0.3 });
     // 拾万元 is what is left of 玖佰?拾万元: not an amount
-    expect(findMoney('担保额度人民币玖佰喜拾万元整，期限12个月')).toEqual([]);
+    expect(findMoney('担保额度人民币玖佰乱拾万元整，期限12个月')).toEqual([]);
     // the figures lost their first digit and the capitals cannot say which: nothing
     expect(findMoney('人民币乱码乱码万元整（啼,431,514.69）')).toEqual([]);
     // two first digits fit equally well: nothing

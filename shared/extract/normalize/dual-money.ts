@@ -49,7 +49,16 @@ export const CAPITAL_LOOKALIKES: Readonly<Record<string, string>> = { 参: '叁'
  * the capital only next to a place (过佰, 业万, 抽角), and an amount read with them is confirmed
  * by a person unless its figures agree.
  */
-export const DOUBTFUL_CAPITAL_LOOKALIKES: Readonly<Record<string, string>> = { 过: '壹', 融: '贰', 抽: '捌', 拥: '捌', 揽: '捌', 业: '柒' };
+export const DOUBTFUL_CAPITAL_LOOKALIKES: Readonly<Record<string, string>> = {
+  过: '壹',
+  喜: '壹',
+  融: '贰',
+  抽: '捌',
+  拥: '捌',
+  揽: '捌',
+  业: '柒',
+  沫: '柒',
+};
 
 const CAPITAL_CHAR = new RegExp(`[${NUMERAL_CHARS}元圆角分整]`, 'u');
 

@@ -137,7 +137,7 @@ export interface FoundMoney extends Money {
 /**
  * Every amount in a text that reads exactly and is marked as money (元, ¥, 人民币, RMB, CNY):
  * "500万人" is not an amount, "RMB 500万" is. Unreadable candidates are skipped, and so is a
- * run of capitals cut short by a character OCR garbled (玖佰喜拾万元 does not give 拾万元).
+ * run of capitals cut short by a character OCR garbled (玖佰乱拾万元 does not give 拾万元).
  */
 export function findMoney(text: string): FoundMoney[] {
   const repaired = repairOcr(toHalfWidth(text));
@@ -156,6 +156,21 @@ export function findMoney(text: string): FoundMoney[] {
     if (money && !cutShort) found.push({ ...money, start, end, raw, ...(m[0] !== toHalfWidth(raw) ? { repaired: true } : {}), ...(doubtful ? { doubtful: true } : {}) });
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The text with the amounts in it written as OCR should have read them, where a sure repair
+ * makes them read (人民币壹什万元整 -> 人民币壹仟万元整, 1;560万元 -> 1,560万元); a doubtful
+ * lookalike is left as read. The text keeps its length and its full-width forms elsewhere.
+ */
+export function withAmountsRepaired(text: string): string {
+  const found = findMoney(text).filter((m) => m.repaired && !m.doubtful);
+  if (found.length === 0) return text;
+  const half = toHalfWidth(text);
+  const repaired = repairOcr(half);
+  const chars = text.split('');
+  for (const m of found) for (let i = m.start; i < m.end; i++) if (repaired[i] !== half[i]) chars[i] = repaired[i];
+  return chars.join('');
 }
 
 /** Capitals followed by figures in brackets: 人民币……元整（¥…）, the figures' mark possibly garbled (啼,431,514.69). */
