@@ -313,25 +313,29 @@ function unitCell(cell: string | undefined): string | undefined {
 
 /** Reads one indicator value in its kind, with the unit of its row, column or table when the cell has none. */
 function readIndicator(kind: Kind, cell: string, unit: string | undefined): { value: number; certainty: number } | undefined {
-  // a bar or bracket before the figure is what OCR made of a rule's remains
-  // and a thousands comma read as a semicolon, or as a semicolon and the comma (1;,341.51)
+  // a bar or bracket before the figure is what OCR made of a rule's remains, a quote mark one of a speck
   const t = cell
     .replace(/\s+/g, '')
     .replace(/，/g, ',')
-    .replace(/^[\]\[|丨｜」』]+(?=\d)/u, '')
-    .replace(/(?<=\d)[;；],(?=\d{3}(?!\d))/gu, ',');
+    .replace(/^[\]\[|丨｜」』“”"']+(?=\d)/u, '');
   if (!t || /^[-—–/]+$/.test(t)) return undefined;
   switch (kind) {
     case 'money': {
       const found = findMoney(t);
       if (found.length > 0) return { value: found[0].fen, certainty: 1 };
-      const money = unit === '元' || unit === '万元' || unit === '亿元' ? parseMoney(t, { defaultUnit: unit as MoneyUnit }) : undefined;
-      return money ? { value: money.fen, certainty: 1 } : undefined;
+      if (unit !== '元' && unit !== '万元' && unit !== '亿元') return undefined;
+      const money = parseMoney(t, { defaultUnit: unit });
+      if (money) return { value: money.fen, certainty: 1 };
+      // thousands separators OCR read as full stops or semicolons, or doubled (1.034.30, 104,.474.85,
+      // 1;,341.51): groups of three figures before two decimals, for a person to confirm
+      const groups = /^\d{1,3}(?:[.,;；]{1,2}\d{3})+[.,]\d{2}$/u.test(t) ? t.split(/[.,;；]+/u) : undefined;
+      const regrouped = groups && parseMoney(`${groups.slice(0, -1).join(',')}.${groups.at(-1)}`, { defaultUnit: unit });
+      return regrouped ? { value: regrouped.fen, certainty: 0.7 } : undefined;
     }
     case 'percent': {
-      // OCR reads the % of a small cell as 9%0, %4 or 94 (4.29%: 4.2994): a rate with two
+      // OCR reads the % of a small cell as 9%0, 0%4, %4 or 94 (4.29%: 4.2994): a rate with two
       // decimals and such a tail is read, for a person to confirm
-      const garbled = /^(\d+\.\d{2})(?:9?%[04]|9[46]|9%)$/u.exec(t);
+      const garbled = /^(\d+\.\d{2})(?:[09]?%[0469]|9[0469]|9%)$/u.exec(t);
       if (garbled) {
         const p = parsePercent(`${garbled[1]}%`);
         return p ? { value: p.bp, certainty: 0.7 } : undefined;

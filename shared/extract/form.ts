@@ -311,13 +311,16 @@ function secondLine(layout: Layout, row: Row, s: Placed): { row: Row; seg: Place
 /**
  * The lines of a label's value above and below its row: segments in the value's column
  * (starting between the label's right edge and the next label on the row), in rows closer
- * than a line's spacing to each other, and not beside another label.
+ * than a line's spacing to each other, and not beside another label. A label stands at the
+ * middle of its cell's height, so a value has at most one line more above its row than below:
+ * more lines above are the text before the form (the title over 编号：〔2024〕第14期).
  */
 function columnBlock(layout: Layout, f: LabelAt, right: number, isStop: (s: Placed) => boolean, stops: readonly LabelEntry[], labelSegs: Set<Placed>): Placed[] {
   const em = f.row.em;
   const left = f.x0 - 0.6 * em;
   const gapLimit = 0.95 * em;
   const out: Placed[] = [];
+  const rows = { [-1]: 0, [1]: 0 };
   for (const direction of [-1, 1] as const) {
     let edge = direction < 0 ? f.row.y0 : f.row.y1;
     for (let r = f.row.index + direction; r >= 0 && r < layout.rows.length; r += direction) {
@@ -332,8 +335,9 @@ function columnBlock(layout: Layout, f: LabelAt, right: number, isStop: (s: Plac
       if (inColumn.length === 0) continue;
       if (inColumn.some((s) => isStop(s) || labelSegs.has(s)) || row.segments.some((_, i) => spacedLabel(row.segments, i, stops))) break;
       out.push(...inColumn);
+      rows[direction]++;
       edge = direction < 0 ? row.y0 : row.y1;
     }
   }
-  return out;
+  return rows[-1] > rows[1] + 1 ? out.filter((s) => layout.rows[s.row].cy > f.row.cy) : out;
 }

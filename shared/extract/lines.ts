@@ -1,5 +1,5 @@
 import type { BoundingBox, OcrLine, OcrPage, ReadDocument } from '../domain/text.js';
-import { joinWords } from '../adapters/ocr-geometry.js';
+import { joinWords, unionBox } from '../adapters/ocr-geometry.js';
 import { compactSpaces, toHalfWidth } from './normalize/text.js';
 
 /**
@@ -75,11 +75,13 @@ export function documentLines(doc: ReadDocument): TextLine[] {
  */
 const SPECK = /^[“”"]+$/u;
 const SPECK_CONFIDENCE = 0.3;
+/** Marks that never open a line of Chinese text (行首禁则), and the underscore: a speck when OCR reads one there. */
+const NEVER_FIRST = /^[，,。.、；;：:！!？?”’)）》」』_`'"]+$/u;
 
 function withoutSpecks(line: OcrLine): OcrLine {
-  const words = line.words?.filter((w) => !(SPECK.test(w.text) && w.confidence < SPECK_CONFIDENCE));
+  const words = line.words?.filter((w, i) => !((SPECK.test(w.text) && w.confidence < SPECK_CONFIDENCE) || (i === 0 && line.words!.length > 1 && NEVER_FIRST.test(w.text))));
   if (!words || words.length === line.words!.length || words.length === 0) return line;
-  return { ...line, text: joinWords(words.map((w) => w.text)), words };
+  return { ...line, text: joinWords(words.map((w) => w.text)), words, bbox: unionBox(words.map((w) => w.bbox)) ?? line.bbox };
 }
 
 /** A vertical border between table cells (or a table's side): at x, over the rows from y0 to y1. */

@@ -247,7 +247,7 @@ export function periodColumn(columns: readonly Column[], fiscalYear?: number): {
 /** A unit written in a heading or caption: 金额（万元）, 单位：元, (%), 倍, 户. */
 export function unitIn(text: string): MoneyUnit | '%' | '倍' | '户' | undefined {
   const t = text.replace(/\s+/g, '');
-  const m = /单位[:：]?(?:人民币)?(亿元|万元|元|%|倍|户|家|个)/u.exec(t) ?? /[(（](?:人民币)?(亿元|万元|元|%|倍|户|家|个)[)）]/u.exec(t);
+  const m = /单位[:：;；]?(?:人民币)?(亿元|万元|元|%|倍|户|家|个)/u.exec(t) ?? /[(（](?:人民币)?(亿元|万元|元|%|倍|户|家|个)[)）]/u.exec(t);
   if (!m) return undefined;
   const u = m[1];
   return u === '家' || u === '个' ? '户' : (u as MoneyUnit | '%' | '倍' | '户');

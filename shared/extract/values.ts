@@ -173,6 +173,7 @@ const NEXT_TO_CJK = (p: string) => new RegExp(`(?<=${CJK_CHAR})\\s*${p}\\s*|\\s*
  * - a 9 that OCR makes of the sign's upper ring, after a rate's two decimals (费率1.209% ->
  *   费率1.20%): rates are written to two decimals at most, as in the reading of indicator cells;
  * - a Y read for the yuan sign between Chinese and a figure (本息Y3,852,597.40 -> 本息¥3,852,597.40);
+ * - an apostrophe read for the middle dot of a name (买买提江'艾合买提 -> 买买提江·艾合买提);
  * - an amount that reads only once OCR's common slips in it are put right is written put right
  *   (壹什万元 -> 壹仟万元, see `withAmountsRepaired`).
  */
@@ -181,6 +182,7 @@ export function chineseText(value: string): string {
     .replace(/([%％])\d(?![\d.,])/gu, '$1')
     .replace(/(\d\.\d{2})9(?=[%％])/gu, '$1')
     .replace(new RegExp(`(?<=${CJK_CHAR})Y(?=\\d)`, 'gu'), '¥')
+    .replace(/(?<=[\u4e00-\u9fff])['`](?=[\u4e00-\u9fff])/gu, '·')
     .replace(/^[\s|｜丨”“"'‘’:：;；,，.。、]+/u, '')
     .replace(/[\s|｜丨]+$/u, '')
     .replace(/〈/gu, '（')

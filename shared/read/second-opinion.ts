@@ -7,7 +7,8 @@
  * where they differ, a character of the same kind (Chinese for Chinese, a figure for a figure)
  * replaces the first reading's when the second model is sure of it and surer than the first,
  * or when both other readings agree on it; one the sure second model reads otherwise and that
- * is kept is disputed all the same. Characters another reading lacks or adds stay as first
+ * is kept is disputed all the same. A sentence mark (，；。：、) replaces another only when both
+ * other readings agree on it. Characters another reading lacks or adds stay as first
  * read, and a reading far from the first (a crop of ruling lines and specks, another line caught
  * in the box) is not taken at all. It runs after the marks (tick boxes, signature places) are
  * found, whose labels are matched on the first reading.
@@ -80,7 +81,8 @@ interface Char {
  * - from `second` (the second model's reading) when it is of the same kind and its word's
  *   confidence is at least `SURE` and exceeds the first's by `MARGIN`;
  * - from `second` and `again` (the first model's reading of the line cut out) when both read the
- *   same character of the same kind in its place, outvoting the first reading.
+ *   same character of the same kind in its place, outvoting the first reading; a sentence mark
+ *   only so (a sure second model alone was seen to read ； for the colon after a label).
  * A word's confidence is then its weakest character's, a replaced one counting the chance that
  * the second reading is right and the first wrong (second × (1 − first)), and never more than
  * `DISPUTED`, since the readings disagreed; nor is a character kept though the second model was
@@ -96,12 +98,12 @@ export function mergeReadings(first: OcrLine, second: readonly OcrWord[], again:
     const kind = kindOf(ch.text);
     if (kind === 'other') return;
     const other = b.get(i);
-    if (!other || kindOf(other.text) !== kind) return;
+    if (!other || kindOf(other.text) !== kind || sameMark(other.text, ch.text)) return;
     const sure = other.confidence >= Math.max(SURE, ch.confidence + MARGIN);
-    const outvoted = c.get(i)?.text === other.text;
-    if (sure || outvoted) taken.set(i, { text: other.text, confidence: Math.min(DISPUTED, other.confidence * (1 - ch.confidence)) });
+    const outvoted = sameMark(c.get(i)?.text ?? '', other.text);
+    if (kind === 'mark' ? outvoted : sure || outvoted) taken.set(i, { text: other.text, confidence: Math.min(DISPUTED, other.confidence * (1 - ch.confidence)) });
     // kept, though a sure second model reads otherwise: disputed
-    else if (other.confidence >= SURE) taken.set(i, { text: ch.text, confidence: Math.min(DISPUTED, ch.confidence) });
+    else if (kind !== 'mark' && other.confidence >= SURE) taken.set(i, { text: ch.text, confidence: Math.min(DISPUTED, ch.confidence) });
   });
   if (taken.size === 0) return first;
   let k = 0;
@@ -144,8 +146,17 @@ function charsOf(words: readonly OcrWord[]): Char[] {
   return words.flatMap((w) => [...w.text].filter((ch) => !/\s/u.test(ch)).map((text) => ({ text, confidence: w.confidence })));
 }
 
-function kindOf(ch: string): 'han' | 'digit' | 'other' {
+/** Marks that end or divide a sentence, which OCR reads one for another (完整；保后 read 完整，保后): in full-width form. */
+const SENTENCE_MARKS: Readonly<Record<string, string>> = { '，': '，', ',': '，', '；': '；', ';': '；', '。': '。', '：': '：', ':': '：', '、': '、' };
+
+/** The same mark, in its full-width or its ASCII form. */
+function sameMark(a: string, b: string): boolean {
+  return a === b || (SENTENCE_MARKS[a] !== undefined && SENTENCE_MARKS[a] === SENTENCE_MARKS[b]);
+}
+
+function kindOf(ch: string): 'han' | 'digit' | 'mark' | 'other' {
   if (/\p{Script=Han}/u.test(ch)) return 'han';
   if (/\p{Nd}/u.test(ch)) return 'digit';
+  if (ch in SENTENCE_MARKS) return 'mark';
   return 'other';
 }

@@ -380,6 +380,8 @@ describe('building blocks', () => {
     expect(periodColumn(cols('指标', '2021征', '2020年'), 2020)).toEqual({ index: 2, certainty: 1 });
     expect(unitIn('金额（万元）')).toBe('万元');
     expect(unitIn('单位：元')).toBe('元');
+    // OCR reads the colon as a semicolon
+    expect(unitIn('单位;万元')).toBe('万元');
     expect(unitIn('代偿率(%)')).toBe('%');
   });
 
@@ -723,6 +725,18 @@ describe('what OCR adds inside words', () => {
     expect(lines[2].text).toBe('申请“惠农担”贷款');
   });
 
+  it('drops a mark that never opens a line of Chinese (an underscore, a comma) read at its start, and the line starts at the margin again', () => {
+    const doc = ocrDocument([
+      { text: '_开2024年第3次项目评审会', x: 90, y: 100 },
+      { text: '“惠农担”产品', x: 100, y: 150 },
+    ]);
+    const lines = documentLines(doc);
+    expect(lines[0].text).toBe('开2024年第3次项目评审会');
+    expect(lines[0].bbox!.x0).toBeGreaterThan(90);
+    // an opening quote may open a line
+    expect(lines[1].text).toBe('“惠农担”产品');
+  });
+
   it('reads a lender whose loan OCR split with a character', () => {
     const f = extractFactSheet(linesOf('尽职免责事实认定材料\n酒泉金穗新材料有限公司于2019年向酒泉农村信用合作联社申请贷和款，由本公司提供连带责任保证担保。'));
     expect(f.lendingBank?.value).toBe('酒泉农村信用合作联社');
@@ -735,13 +749,16 @@ describe('what OCR adds inside words', () => {
 });
 
 describe('an audit report as OCR garbles its marks', () => {
-  it('reads a thousands comma read as a semicolon and a comma, and a first finding that lost its opening bracket', () => {
+  it('reads garbled thousands separators and per cent signs, a figure after a speck, and a first finding that lost its opening bracket', () => {
     const f = extractAuditReport(
       linesOf(`
 2021年度审计报告
 二、主要经营指标
-序号  指标名称      单位  2021年     2020年
-1     本期代偿金额  万元  1;,341.51  1;081.82
+序号  指标名称        单位    2021年        2020年
+1     本期代偿金额    万元    1;,341.51     1;081.82
+2     放大倍数        倍      ”3.12倍       3.61倍
+3     在保余额        万元    104,.474.85   64,567.48
+4     代偿回收率      %       23.850%4      66.42
 三、审计发现的主要问题
 一)单户担保集中度接近监管上限。前十大客户在保余额占比偏高。
 (二)关联交易审批程序不规范。6笔关联方担保业务未提交董事会审议。
@@ -749,7 +766,29 @@ describe('an audit report as OCR garbles its marks', () => {
 `),
     );
     expect(f.compensationAmount?.value).toBe(1_341_510_000);
+    expect(f.leverageMultiple?.value).toBe(312);
+    // garbled separators and per cent signs are read, for a person to confirm
+    expect(f.outstandingBalance?.value).toBe(104_474_850_000);
+    expect(f.outstandingBalance!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    expect(f.recoveryRate?.value).toBe(2385);
+    expect(f.recoveryRate!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
     expect(f.findings?.value).toEqual(['单户担保集中度接近监管上限', '关联交易审批程序不规范']);
     expect(f.findings!.confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
+  });
+});
+
+describe('a value beside its label, under the title', () => {
+  it('takes nothing of the title lines above the label row into the value', () => {
+    const f = extractMinutes(
+      ocrLines([
+        { text: '新疆安泰融资担保集团有限公司', x: 150, y: 10, size: 16 },
+        { text: '代偿事项集体决策会议纪要', x: 160, y: 30, size: 16 },
+        { text: '编号：', x: 50, y: 52 },
+        { text: '[2024]', x: 100, y: 52 },
+        { text: '第14期', x: 150, y: 52 },
+        { text: '开会时间：2024年7月11日下午3时', x: 50, y: 70 },
+      ], { mergeRows: true }),
+    );
+    expect(f.minutesNo?.value).toBe('〔2024〕第14期');
   });
 });

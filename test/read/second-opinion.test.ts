@@ -68,6 +68,18 @@ describe('merging a second reading into a doubtful line', () => {
     expect(figure.words[1].confidence).toBe(0.2);
   });
 
+  it('replaces a sentence mark with another only when both other readings agree on it', () => {
+    const first = lineOf(['真实', 0.9], ['完整', 0.9], ['，', 0.66], ['保后', 0.9]);
+    // the sure second model alone changes no mark (it was seen to read ； for a label's colon)
+    expect(mergeReadings(first, words(['真实完整；保后', 0.96])).text).toBe('真实完整，保后');
+    const merged = mergeReadings(first, words(['真实完整；保后', 0.96]), words(['真实完整;保后', 0.5]));
+    expect(merged.text).toBe('真实完整；保后');
+    expect(merged.words[2].confidence).toBeLessThan(0.75);
+    // a mark in its ASCII form is the same mark; a mark is never taken for a character
+    expect(mergeReadings(first, words(['真实完整,保后', 0.96]), words(['真实完整,保后', 0.9])).text).toBe('真实完整，保后');
+    expect(mergeReadings(first, words(['真实完整与保后', 0.96]), words(['真实完整与保后', 0.9])).text).toBe('真实完整，保后');
+  });
+
   it('adds nothing and drops nothing: characters one reading lacks stay as first read', () => {
     const first = lineOf(['代偿', 0.9], ['额', 0.28], ['：', 0.9], ['人民币', 0.9]);
     expect(mergeReadings(first, words(['代偿', 0.9], ['金额', 0.95], ['：', 0.9], ['人民币', 0.9])).text).toBe('代偿额：人民币');
