@@ -6,11 +6,22 @@
  */
 import type { Field } from '../domain/fields.js';
 import type { TextLine } from './lines.js';
-import { BACKED, checkedElsewhere, readingsElsewhere } from './readings-elsewhere.js';
+import { BACKED, checkedElsewhere, readingsElsewhere, type Variants } from './readings-elsewhere.js';
 
 const SURNAMES = new Set(
   Array.from(
     '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向常汤康易乔赖文施洪辛柯庄牛单殷纪符聂温柴祁耿鲁葛申翟关欧兰焦岳齐俞宁邢鲍章樊左季梅车包蓝艾褚喻卜伍饶阮鄂舒凌丛苗詹甘仇池邬栾滕蒙裴伏谷米厉农云苟边卫井芦屈路巩靳涂闵全班仲解虞时晏习茅郁桂麦连佟应宗房冉佘花霍奚成盛丰刁封霍沙缪隋卓明蔺湛权鞠师索景冀臧郎宫穆牟晋弓阳母尚查储计浦费危帅谈钮祝蒲都平琚席旷昝訾司党荣宿和么鲜相迟古幸候商储訚宦鲜揭瞿娄',
+  ),
+);
+/**
+ * Characters common in given names. A name read with another character in its place (郭符,
+ * 莫佳总, 万荤) is likelier a misreading than a name, when the document writes the same name
+ * elsewhere with a common one (郭磊, 莫佳怡, 万蕾). Left out: characters of amounts and dates
+ * (元, 万, 亿, 千, 玖), whose neighbours would read as names.
+ */
+const GIVEN_NAME_CHARS = new Set(
+  Array.from(
+    '安昂傲奥白柏班邦宝保葆报抱豹贝北备倍蓓本彬斌滨冰兵炳秉波博勃泊才材财彩灿苍沧草策岑曾昌长常畅超朝潮辰晨成诚承城程澄驰持崇初楚川传春纯淳慈聪丛翠达大代丹单旦淡澹道德登迪笛棣典殿蝶丁鼎定东冬栋都笃端敦多朵娥恩尔发帆凡方芳放飞菲斐芬丰风峰锋凤佛扶芙福甫富刚钢纲高歌格根庚耕工功恭巩贡谷冠观光广贵桂国海涵寒翰汉航豪好浩皓和河荷贺恒弘宏红虹鸿洪厚华化桦怀欢环焕辉徽惠慧蕙火基吉极集继纪季济家佳嘉甲坚剑健建江将娇杰洁婕捷结金津锦瑾进晋京经晶菁精景靖静镜菊举娟君俊峻骏凯楷康珂可克坤昆兰岚澜蓝朗浪乐雷蕾磊黎礼李理力立丽利莉栎连廉莲良梁亮林琳霖麟玲凌铃伶灵菱岭令柳龙隆楼露璐鹿禄路伦罗洛玛满曼茂梅美媚萌蒙孟梦淼民敏名明鸣铭茉墨木牧慕穆娜乃楠南妮年宁凝农浓女诺鸥攀盼沛佩朋鹏蓬平萍屏珀朴浦琪奇旗琦启起绮倩乔巧钦芹琴勤青清晴庆琼秋球曲全泉群然冉仁日荣容蓉融如儒蕊瑞锐润若森山杉珊善尚少绍深胜盛诗石时实世仕士守寿书舒淑曙树帅双爽水顺舜硕思斯松素肃涛韬滔腾天恬田婷庭廷亭通同彤桐童拓婉旺威微薇巍为伟炜卫蔚文雯闻稳武午舞希曦溪熙玺喜霞夏仙先贤显宪祥翔向骁逍晓小孝笑心欣新鑫馨信星兴行醒杏幸雄秀旭轩宣萱璇雪勋迅亚雅延言岩妍研彦艳燕阳杨洋耀野叶一伊依仪怡宜颐义艺亦忆益逸毅翼茵音银寅英莹盈滢颖映影永勇涌友有佑又于余瑜雨语玉育钰郁煜誉园源远苑媛月悦岳越跃云芸允运韵蕴泽增展湛章彰昭召照哲真振震征正政之芝知志智治中忠钟仲舟洲珠竹卓子梓紫宗祖尊作强学军花伯叔鹤鹰雁娣婵姗嫣婧琰玥珏琛瑶瑛璟珺瑗茜芊芷苒莎蔓晟晖暄曜熠煊炎焱烨铮钧铎镇玮琨珉羽霜霏霆乾嵩峥淇渊潇瀚沐泓湘汐沁柔榕柯懿恺悠俐侠',
   ),
 );
 const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '令狐', '端木', '西门', '南宫', '轩辕', '呼延', '澹台', '公冶', '太史', '申屠', '闻人', '万俟', '钟离'];
@@ -148,13 +159,29 @@ export function nameList(value: string): { names: string[]; certainty: number } 
   return names.length ? { names, certainty } : undefined;
 }
 
-/**
- * A name of three or more characters checked against the rest of the document (see
- * readingsElsewhere). Two characters one apart are as likely two people of one surname (魏静,
- * 魏敏): those are left alone.
- */
+/** How many characters of a name are unusual in names: a surname not known, given-name characters not common. */
+function unusualCharacters(name: string): number {
+  const chars = [...name];
+  if (chars.includes('·')) return 0;
+  const compound = COMPOUND_SURNAMES.some((c) => name.startsWith(c));
+  const given = chars.slice(compound ? 2 : 1);
+  return (compound || SURNAMES.has(chars[0]) ? 0 : 1) + given.filter((c) => !GIVEN_NAME_CHARS.has(c)).length;
+}
+
+/** The variants of a name another reading may stand for, `others` excepted (people of the same list). */
+function nameVariants(name: string, others: readonly string[] = []): Variants {
+  const odd = unusualCharacters(name);
+  return {
+    plausible: (v) => isPersonName(v) && !others.includes(v),
+    likelier: (v) => unusualCharacters(v) < odd,
+    // Two characters one apart are as likely two people of one surname (魏静, 魏敏).
+    byCount: [...name].length >= 3,
+  };
+}
+
+/** A name checked against the rest of the document (see readingsElsewhere). */
 export function checkedAgainstText(field: Field<string> | undefined, lines: readonly TextLine[]): Field<string> | undefined {
-  return [...(field?.value ?? '')].length >= 3 ? checkedElsewhere(field, lines, isPersonName) : field;
+  return field && checkedElsewhere(field, lines, nameVariants(field.value));
 }
 
 /**
@@ -168,8 +195,7 @@ export function listCheckedAgainstText<T>(field: Field<T[]> | undefined, lines: 
   const names = field.value.map(nameOf);
   let confidence = field.confidence;
   const value = field.value.map((item, i) => {
-    if ([...names[i]].length < 3) return item;
-    const { backed } = readingsElsewhere(names[i], text, (v) => isPersonName(v) && !names.includes(v));
+    const { backed } = readingsElsewhere(names[i], text, nameVariants(names[i], names));
     if (!backed) return item;
     confidence = Math.min(confidence, BACKED);
     return withName(item, backed);

@@ -329,7 +329,7 @@ export function companyName(text: string): string {
 
 /** A company's name checked against the rest of the document (see readingsElsewhere); short values are left alone. */
 export function companyCheckedAgainstText(field: Field<string> | undefined, lines: readonly TextLine[]): Field<string> | undefined {
-  return [...(field?.value ?? '')].length >= 6 ? checkedElsewhere(field, lines, () => true) : field;
+  return [...(field?.value ?? '')].length >= 6 ? checkedElsewhere(field, lines, { plausible: () => true }) : field;
 }
 
 /** The document's money unit when a header declares one (单位：万元 / 金额单位：元). */

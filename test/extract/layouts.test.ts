@@ -606,8 +606,24 @@ ${voteTable}
     expect(f.attendees!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
   });
 
-  it('is kept when the other reading is written only once, or is another person of the list', () => {
-    expect(minutes('表决情况：杨俊杰同意，钱志强同意，邱永刚反对。').attendees?.value).toEqual(['杨俊杰', '钱志强', '抒永刚']);
+  it('is taken as the rest of the document writes it once, when that reading is likelier a name, for a person to check', () => {
+    // 抒 is no surname, 邱 is
+    const f = minutes('表决情况：杨俊杰同意，钱志强同意，邱永刚反对。');
+    expect(f.attendees?.value).toEqual(['杨俊杰', '钱志强', '邱永刚']);
+    expect(f.attendees!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    // 符 and 夭 are uncommon in given names, 磊 is common; a two-character name is checked so too
+    const g = extractMinutes(linesOf('项目评审委员会会议纪要\n会议主持：郭符\n参会人员：郭夭、李婷、段海涛\n经表决，同意3票。其中，郭磊、李婷、段海涛同意。'));
+    expect(g.chair?.value).toBe('郭磊');
+    expect(g.chair!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    expect(g.attendees?.value).toEqual(['郭磊', '李婷', '段海涛']);
+  });
+
+  it('is kept when the other reading is written only once and no likelier, when two are likelier, or when it is another person of the list', () => {
+    const once = extractMinutes(linesOf('项目评审委员会会议纪要\n参会人员：杨俊杰、钱志强、钟永刚\n表决情况：杨俊杰同意，钱志强同意，邱永刚反对。'));
+    expect(once.attendees?.value).toEqual(['杨俊杰', '钱志强', '钟永刚']);
+    const two = extractMinutes(linesOf('项目评审委员会会议纪要\n会议主持：郭符\n其中，郭磊同意，郭敏反对。'));
+    expect(two.chair?.value).toBe('郭符');
+    expect(two.chair!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
     const g = extractMinutes(linesOf('项目评审委员会会议纪要\n参会人员：王建国、王建华\n王建华同意，王建华补充说明。'));
     expect(g.attendees?.value).toEqual(['王建国', '王建华']);
   });
