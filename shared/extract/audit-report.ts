@@ -200,16 +200,20 @@ function closing(layout: Layout): { auditor?: Field<string>; date?: Field<string
 
 /**
  * An issuer inside the institution (its 审计部) whose name begins with the institution's name
- * one character off (贵州正信农业融资扫保有限公司风险合规部): that part as the institution's
- * field reads it, for a person to confirm.
+ * one character off (贵州正信农业融资扫保有限公司风险合规部) or without its first character
+ * (疆鑫源…审计稽核部 for 新疆鑫源…): that part as the institution's field reads it, for a
+ * person to confirm.
  */
 function withInstitutionName(auditor: Field<string> | undefined, institution: Field<string> | undefined): Field<string> | undefined {
   if (!auditor || !institution) return auditor;
   const name = [...institution.value];
-  const head = [...auditor.value].slice(0, name.length);
-  const differ = head.filter((ch, k) => ch !== name[k]).length;
-  if (name.length < 6 || head.length < name.length || differ !== 1) return auditor;
-  return { ...auditor, value: institution.value + [...auditor.value].slice(name.length).join(''), confidence: Math.min(auditor.confidence, 0.7) };
+  const issuer = [...auditor.value];
+  if (name.length < 6) return auditor;
+  const withName = (rest: string[]) => ({ ...auditor, value: institution.value + rest.join(''), confidence: Math.min(auditor.confidence, 0.7) });
+  const head = issuer.slice(0, name.length);
+  if (head.length === name.length && head.filter((ch, k) => ch !== name[k]).length === 1) return withName(issuer.slice(name.length));
+  if (issuer.slice(0, name.length - 1).join('') === name.slice(1).join('') && issuer.length >= name.length) return withName(issuer.slice(name.length - 1));
+  return auditor;
 }
 
 /** Numbered items under a findings heading (审计发现 / 发现的问题 / 存在的主要问题): each item's first sentence. */

@@ -3,7 +3,7 @@ import type { SignaturePlace } from './extract.js';
 import { Layout } from './layout.js';
 import type { TextLine } from './lines.js';
 import { findDates } from './normalize/date.js';
-import { checkedAgainstText, nameAtStart } from './names.js';
+import { checkedAgainstText, nameAtEnd, nameAtStart } from './names.js';
 import { proseMatch } from './prose.js';
 import {
   chineseText,
@@ -166,7 +166,9 @@ export function extractFactSheet(lines: TextLine[], unreadable: Unreadable[] = [
     compensationAmount: r.read('compensationAmount', moneyValue(unit)),
     evaluatedPerson: checkedAgainstText(
       r.read('evaluatedPerson', nameValue) ??
-        proseField(layout, new RegExp(`${PERSON}(?:为|是|系)([\\u4e00-\\u9fff·]{2,12}?)(?=\\s*(?:[，。；,;（(]|同志))`, 'u'), (m) => nameAtStart(m[1])?.name, 0.9),
+        proseField(layout, new RegExp(`${PERSON}(?:为|是|系)([\\u4e00-\\u9fff·]{2,12}?)(?=\\s*(?:[，。；,;（(]|同志))`, 'u'), (m) => nameAtStart(m[1])?.name, 0.9) ??
+        // the facts open with the person and the part played (经调查核实，闫丹作为该项目业务部经理)
+        proseField(layout, /(?:^|[，。；,;：:])([\u4e00-\u9fff·]{2,12}?)(?:同志)?作为(?:该|本)项目/u, (m) => nameAtEnd(m[1])?.name, 0.85),
       lines,
     ),
     position:

@@ -261,22 +261,32 @@ export function findInstitution(lines: TextLine[] | Layout): Field<string> | und
   const first = seen[0];
   if (!first) return undefined;
   // The same name read differently elsewhere (a character or two apart): the reading found most
-  // often wins; when none does, a person decides.
+  // often wins; when none does, a person decides, shown the reading that names a province if
+  // only one does (宁夏 beside 宁复, 新疆 beside 疆).
   const readings = seen.filter((s) => s.name === first.name || sameNameMisread(s.name, first.name));
   const count = (name: string) => readings.filter((r) => r.name === name).length;
   const names = [...new Set(readings.map((r) => r.name))].sort((a, b) => count(b) - count(a));
   if (names.length === 1) return fieldFrom(first.line, { value: first.name, certainty: first.certainty });
   const best = readings.find((r) => r.name === names[0])!;
-  return count(names[0]) > count(names[1])
-    ? fieldFrom(best.line, { value: best.name, certainty: Math.min(best.certainty, 0.9) })
-    : fieldFrom(first.line, { value: first.name, certainty: 0.5 });
+  if (count(names[0]) > count(names[1])) return fieldFrom(best.line, { value: best.name, certainty: Math.min(best.certainty, 0.9) });
+  const tied = names.filter((n) => count(n) === count(names[0]));
+  const provincial = tied.filter((n) => PROVINCE.test(n));
+  const shown = provincial.length === 1 ? readings.find((r) => r.name === provincial[0])! : first;
+  return fieldFrom(shown.line, { value: shown.name, certainty: 0.5 });
 }
 
-/** Two readings of one name: the same length and at most one character in five different (at least two). */
+/** China's provinces, autonomous regions and municipalities, as an institution's name begins with them. */
+const PROVINCE = /^(?:北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆)/u;
+
+/**
+ * Two readings of one name: the same length and at most one character in five different (at
+ * least two), or one with its first character lost (疆兴农… for 新疆兴农…).
+ */
 function sameNameMisread(a: string, b: string): boolean {
   const x = [...a];
   const y = [...b];
-  return x.length === y.length && x.filter((ch, i) => ch !== y[i]).length <= Math.max(2, Math.floor(x.length / 5));
+  if (x.length !== y.length) return x.length > 6 && y.length > 6 && Math.abs(x.length - y.length) === 1 && (a.endsWith(b) || b.endsWith(a));
+  return x.filter((ch, i) => ch !== y[i]).length <= Math.max(2, Math.floor(x.length / 5));
 }
 
 /** A document number standing alone near the top (红头: 〔2022〕第5期, 融通担保纪〔2021〕2号). */

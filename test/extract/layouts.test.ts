@@ -477,6 +477,11 @@ describe('fact sheets in running text, as OCR reads them', () => {
     expect(f.signaturePresent?.value).toBe(false);
   });
 
+  it('takes the evaluated person from the facts when the label gives no name (当事人辣丹)', () => {
+    const g = extractFactSheet(linesOf('尽职免责事实认定材料\n当事人：辣丹\n认定事实：经调查核实，闫丹作为该项目业务部经理，在保前调查中进行了实地核查。'));
+    expect(g.evaluatedPerson?.value).toBe('闫丹');
+  });
+
   it('takes the part played in the project for the post, for a person to confirm', () => {
     expect(f.position?.value).toBe('业务部经理');
     expect(f.position!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
@@ -712,6 +717,23 @@ describe('the closing of an audit report as OCR reads it', () => {
     );
     expect(f.auditor?.value).toBe('贵州正信农业融资担保有限公司风险合规部');
     expect(f.auditor!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+});
+
+describe('an institution named twice, one reading garbled', () => {
+  it('takes the reading with its first character where the other lost it, the issuer inside it too', () => {
+    const f = extractAuditReport(
+      linesOf('2020年度内部审计报告\n疆鑫源中小企业融资担保有限公司：\n审计部对新疆鑫源中小企业融资担保有限公司进行了审计。\n一、审计发现\n1.部分项目保后检查不及时，新疆鑫源中小企业融资担保有限公司应予整改。\n疆鑫源中小企业融资担保有限公司审计稽核部\n2021年5月21日'),
+    );
+    expect(f.institutionName?.value).toBe('新疆鑫源中小企业融资担保有限公司');
+    expect(f.auditor?.value).toBe('新疆鑫源中小企业融资担保有限公司审计稽核部');
+    expect(f.auditor!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+
+  it('shows a person the reading that names a province when the two are found as often', () => {
+    const f = findInstitution(linesOf('宁复农业融资担保有限公司\n2025年4月17日，宁夏农业融资担保有限公司在本部召开会议。'));
+    expect(f?.value).toBe('宁夏农业融资担保有限公司');
+    expect(f!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
   });
 });
 
