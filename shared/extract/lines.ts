@@ -52,7 +52,7 @@ export const SEGMENT_GAP_EM = 0.8;
 export function documentLines(doc: ReadDocument): TextLine[] {
   return doc.pages.flatMap((page) => {
     const borders = cellBorders(page);
-    return page.lines.map(withoutSpecks).map((line): TextLine => {
+    return page.lines.filter((line) => !isStrip(line)).map(withoutSpecks).map((line): TextLine => {
       const em = lineEm(line);
       const tableRow = tableRowOf(page, line.bbox);
       return {
@@ -82,6 +82,14 @@ function withoutSpecks(line: OcrLine): OcrLine {
   const words = line.words?.filter((w, i) => !((SPECK.test(w.text) && w.confidence < SPECK_CONFIDENCE) || (i === 0 && line.words!.length > 1 && NEVER_FIRST.test(w.text))));
   if (!words || words.length === line.words!.length || words.length === 0) return line;
   return { ...line, text: joinWords(words.map((w) => w.text)), words, bbox: unionBox(words.map((w) => w.bbox)) ?? line.bbox };
+}
+
+/**
+ * What OCR made of a page's edge or a fold, read as a line: far taller than wide (text runs
+ * across), and read with almost no confidence. It would join the rows it stands beside.
+ */
+function isStrip(line: OcrLine): boolean {
+  return line.confidence < SPECK_CONFIDENCE + 0.05 && line.bbox.y1 - line.bbox.y0 > 2.5 * (line.bbox.x1 - line.bbox.x0);
 }
 
 /** A vertical border between table cells (or a table's side): at x, over the rows from y0 to y1. */

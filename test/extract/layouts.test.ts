@@ -700,6 +700,14 @@ describe('the closing of an audit report as OCR reads it', () => {
     expect(f.auditor!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
   });
 
+  it("puts right one character OCR misread in an audit firm's closing word, for a person to confirm", () => {
+    const f = extractAuditReport(linesOf('审计报告\n一、审计发现\n1.部分项目保后检查不及时。\n甘肃致远会计师事务扩(有限责任公司)\n2024年4月15日'));
+    expect(f.auditor?.value).toBe('甘肃致远会计师事务所（有限责任公司）');
+    expect(f.auditor!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    const g = extractAuditReport(linesOf('审计报告\n一、审计发现\n1.部分项目保后检查不及时。\n宁夏正衡会计师事务所(特殊普通合汰)\n2022年3月14日'));
+    expect(g.auditor?.value).toBe('宁夏正衡会计师事务所（特殊普通合伙）');
+  });
+
   it('takes no issuer from the last lines of running text', () => {
     const f = extractAuditReport(linesOf('审计报告\n一、审计发现\n1.部分项目保后检查不及时，由风险管理部负责整改。\n第2页共2页'));
     expect(f.auditor).toBeUndefined();
@@ -773,6 +781,18 @@ describe('what OCR adds inside words', () => {
     expect(lines[0].bbox!.x0).toBeGreaterThan(90);
     // an opening quote may open a line
     expect(lines[1].text).toBe('“惠农担”产品');
+  });
+
+  it("drops what OCR read of a page's edge: a line far taller than wide, read with almost no confidence", () => {
+    const doc = ocrDocument([
+      { text: '三、基本事实', x: 100, y: 100 },
+      { text: '经调查核实，付建新作为该项目项目经理，在保前调查中进行了实地核查。', x: 100, y: 120 },
+    ]);
+    const edge = { x0: 0, y0: 90, x1: 10, y1: 300 };
+    doc.pages[0].lines.push({ text: 'Da', confidence: 0.2, bbox: edge, words: [{ text: 'Da', confidence: 0.2, bbox: edge }] });
+    const lines = documentLines(doc);
+    expect(lines.map((l) => l.raw)).toEqual(['三、基本事实', '经调查核实，付建新作为该项目项目经理，在保前调查中进行了实地核查。']);
+    expect(extractFactSheet(lines).facts?.value).toBe('经调查核实，付建新作为该项目项目经理，在保前调查中进行了实地核查。');
   });
 
   it('reads a lender whose loan OCR split with a character', () => {
