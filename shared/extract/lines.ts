@@ -1,4 +1,4 @@
-import type { BoundingBox, OcrLine, OcrPage, ReadDocument } from '../domain/text.js';
+import type { BoundingBox, OcrLine, OcrPage, OcrWord, ReadDocument } from '../domain/text.js';
 import { joinWords, unionBox } from '../adapters/ocr-geometry.js';
 import { compactSpaces, toHalfWidth } from './normalize/text.js';
 
@@ -76,11 +76,14 @@ export function documentLines(doc: ReadDocument): TextLine[] {
 const SPECK = /^[“”"]+$/u;
 const SPECK_CONFIDENCE = 0.3;
 /** Marks that never open a line of Chinese text (行首禁则), and the underscore: a speck when OCR reads one there. */
-const NEVER_FIRST = /^[，,。.、；;：:！!？?”’)）》」』_`'"]+$/u;
+const NEVER_FIRST = /^[，,。.、；;：:！!？?”’)）》」』_`'"]+/u;
 
 function withoutSpecks(line: OcrLine): OcrLine {
-  const words = line.words?.filter((w, i) => !((SPECK.test(w.text) && w.confidence < SPECK_CONFIDENCE) || (i === 0 && line.words!.length > 1 && NEVER_FIRST.test(w.text))));
-  if (!words || words.length === line.words!.length || words.length === 0) return line;
+  if (!line.words?.length) return line;
+  const words = line.words
+    .map((w, i) => (i === 0 ? withoutLeading(w, NEVER_FIRST.exec(w.text)?.[0].length ?? 0) : w))
+    .filter((w) => w.text !== '' && !(SPECK.test(w.text) && w.confidence < SPECK_CONFIDENCE));
+  if (words.length === 0 || (words.length === line.words.length && words.every((w, i) => w.text === line.words[i].text))) return line;
   return { ...line, text: joinWords(words.map((w) => w.text)), words, bbox: unionBox(words.map((w) => w.bbox)) ?? line.bbox };
 }
 
@@ -90,6 +93,13 @@ function withoutSpecks(line: OcrLine): OcrLine {
  */
 function isStrip(line: OcrLine): boolean {
   return line.confidence < SPECK_CONFIDENCE + 0.05 && line.bbox.y1 - line.bbox.y0 > 2.5 * (line.bbox.x1 - line.bbox.x0);
+}
+
+/** A word without its first `n` characters, its box narrowed in proportion. */
+function withoutLeading(word: OcrWord, n: number): OcrWord {
+  if (n === 0) return word;
+  const { x0, x1 } = word.bbox;
+  return { ...word, text: word.text.slice(n), bbox: { ...word.bbox, x0: x0 + ((x1 - x0) * n) / word.text.length } };
 }
 
 /** A vertical border between table cells (or a table's side): at x, over the rows from y0 to y1. */

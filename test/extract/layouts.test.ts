@@ -783,6 +783,15 @@ describe('what OCR adds inside words', () => {
     expect(lines[1].text).toBe('“惠农担”产品');
   });
 
+  it('drops such a mark read as part of the first word, and the word starts where its character does', () => {
+    const doc = ocrDocument([{ text: '向子通、曾亮同意。', x: 100, y: 100 }]);
+    const [first, second] = doc.pages[0].lines[0].words!;
+    doc.pages[0].lines[0].words!.splice(0, 2, { ...first, text: '”向', bbox: { ...first.bbox, x0: first.bbox.x0 - 12 } }, second);
+    const [line] = documentLines(doc);
+    expect(line.text).toBe('向子通、曾亮同意。');
+    expect(line.segments![0].bbox.x0).toBe(100);
+  });
+
   it("drops what OCR read of a page's edge: a line far taller than wide, read with almost no confidence", () => {
     const doc = ocrDocument([
       { text: '三、基本事实', x: 100, y: 100 },
