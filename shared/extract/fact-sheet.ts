@@ -65,7 +65,8 @@ function boxedOptions(raw: string, options: string): Array<{ option: string; tic
   const firstOption = text.search(new RegExp(options, 'u'));
   if (firstBox < 0 || firstOption < 0) return [];
   const after = firstOption < firstBox;
-  const pattern = after ? new RegExp(`(${options})\\s*(${box})`, 'gu') : new RegExp(`(${box})\\s*(${options})`, 'gu');
+  // a character OCR made of the tick's tail may stand between a box and its option (☑克基本尽职)
+  const pattern = after ? new RegExp(`(${options})\\s*(${box})`, 'gu') : new RegExp(`(${box})\\s*(?:[^\\s${box.slice(1, -1)}，。、；：:,]\\s*)??(${options})`, 'gu');
   return [...text.matchAll(pattern)].map((m) => (after ? { option: m[1], ticked: TICKED.test(m[2]) } : { option: m[2], ticked: TICKED.test(m[1]) }));
 }
 
@@ -182,7 +183,7 @@ export function extractFactSheet(lines: TextLine[], unreadable: Unreadable[] = [
     }),
     conclusion:
       r.read('conclusion', conclusionValue) ??
-      proseField(layout, /(?:认定|评议|结论)(?:结论|意见)?(?:为|是)?[：:]?\s*[“"]?((?:[☑✓✔√■▣☒◼●☐□○]\s*(?:基本尽职|不尽职|尽职)\s*){2,3})/u, (m) => conclusionValue(m[1])?.value, 0.9) ??
+      proseField(layout, /(?:认定|评议|结论)(?:结论|意见)?(?:为|是)?[：:]?\s*[“"]?((?:[☑✓✔√■▣☒◼●☐□○]\s*(?:[^\s☑✓✔√■▣☒◼●☐□○，。、；：:,]\s*)??(?:基本尽职|不尽职|尽职)\s*){2,3})/u, (m) => conclusionValue(m[1])?.value, 0.9) ??
       proseField(layout, new RegExp(`认定(?:${PERSON})?[\\u4e00-\\u9fff·]{0,10}?(?:在[^，。；]{1,30}?中)?(?:为|属于)?[“"]?(基本尽职|不尽职|尽职)(?!免责)`, 'u'), (m) => m[1] as Conclusion, 0.9),
     conclusionDate: r.read('conclusionDate', dateValue),
     deliveryDate:

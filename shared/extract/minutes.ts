@@ -106,7 +106,7 @@ export function extractMinutes(lines: TextLine[], unreadable: Unreadable[] = [])
     meetingType,
     meetingDate:
       r.read('meetingDate', dateValue) ??
-      (opening && findDates(opening.match[1]).length > 0 ? fieldFrom(opening.line, { value: findDates(opening.match[1])[0].iso, certainty: 0.9 }) : undefined),
+      (opening ? openingDate(opening.line, opening.match[1]) : undefined),
     location:
       r.read('location', placeValue) ??
       proseField(layout, /在([^，。；在]{2,30}?)(?:召开|举行)/u, (m) => placeValue(m[1])?.value, 0.85),
@@ -183,6 +183,12 @@ function agendaValue(text: string): { value: string[]; certainty: number } | und
   const numbered = t.split(/[；;。]?\s*(?:(?<![\d.])\d{1,2}\s*[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、．])/u).map(tidy).filter(Boolean);
   const items = numbered.length > 1 ? numbered : t.split(/[；;]/u).map((s) => tidy(s.trim().replace(/^(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/u, ''))).filter(Boolean);
   return items.length ? { value: items, certainty: 1 } : undefined;
+}
+
+/** The date a narrative opens with (2024年1月24日上午，…召开…), less surely when a figure of it was repaired. */
+function openingDate(line: TextLine, text: string): Field<string> | undefined {
+  const [date] = findDates(text, { repairs: true });
+  return date && fieldFrom(line, { value: date.iso, certainty: date.repaired ? 0.7 : 0.9 });
 }
 
 /** The decision: the first decided item (一、…), without its numbering and closing punctuation. */

@@ -88,8 +88,8 @@ export function firstParsed<T>(candidates: LabeledValue[] | undefined, parse: Va
 }
 
 export const dateValue: ValueParser<string> = (text) => {
-  const [first] = findDates(text);
-  return first ? { value: first.iso, certainty: 1 } : undefined;
+  const [first] = findDates(text, { repairs: true });
+  return first ? { value: first.iso, certainty: first.repaired ? 0.7 : 1 } : undefined;
 };
 
 /** An amount pieced together from two garbled writings goes to a person, more surely when only the figures could be read. */

@@ -186,6 +186,17 @@ describe('tables laid out by alignment', () => {
   });
 });
 
+describe('a date with a 1 OCR read as a bracket', () => {
+  it('is read, for a person to confirm, beside its label and at the opening of a narrative', () => {
+    const f = extractMinutes(linesOf('项目评审委员会会议纪要\n开会时间：2022年1]月15日上午9:00'));
+    expect(f.meetingDate?.value).toBe('2022-11-15');
+    expect(f.meetingDate!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    const g = extractMinutes(linesOf('项目评审会纪要\n2024年]月24日上午，新疆安泰融资担保集团有限公司在公司五楼第一会议室召开2024年第3次项目评审会。'));
+    expect(g.meetingDate?.value).toBe('2024-01-24');
+    expect(g.meetingDate!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+});
+
 describe('narrative minutes', () => {
   const TEXT = `
 乌鲁木齐市某某融资担保有限公司
@@ -426,12 +437,19 @@ describe('signatures and tick boxes the pixels showed', () => {
 });
 
 describe('tick boxes after or inside their options', () => {
+  it('reads a conclusion in running text whose ticked box OCR followed with a stray character', () => {
+    const f = extractFactSheet(linesOf('尽职免责事实认定材料\n经尽职免责认定工作小组审议，认定结论为：☐尽职☑克基本尽职☐不尽职。认定日期：2024年8月8日。'));
+    expect(f.conclusion?.value).toBe('基本尽职');
+  });
+
   it.each([
     ['尽职☐　基本尽职☑　不尽职☐', '基本尽职'],
     ['尽职■ 基本尽职□ 不尽职□', '尽职'],
     ['☐尽职　☐基本尽职　☑不尽职', '不尽职'],
     // the box placed inside its option, where a tick ran into the word
     ['☐尽职 基☑本尽职 ☐不尽职', '基本尽职'],
+    // a character OCR made of the tick's tail between the box and its option
+    ['☐尽职☑克基本尽职☐不尽职', '基本尽职'],
   ])('%s', (text, conclusion) => {
     expect(conclusionValue(text)?.value).toBe(conclusion);
   });

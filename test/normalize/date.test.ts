@@ -109,6 +109,13 @@ describe('findDates', () => {
     expect(parseChineseDate('202]年3月5日')).toBeUndefined();
   });
 
+  it('takes a bracket or bar read in the month or day for a 1 only when asked, and says so', () => {
+    expect(findDates('开会时间：2022年1]月15日上午')).toEqual([]);
+    expect(findDates('开会时间：2022年1]月15日上午', { repairs: true })).toMatchObject([{ iso: '2022-11-15', raw: '2022年1]月15日', repaired: true }]);
+    expect(findDates('2024年]月2|日', { repairs: true }).map((d) => d.iso)).toEqual(['2024-01-21']);
+    expect(findDates('2024年1月5日', { repairs: true })).toEqual([{ iso: '2024-01-05', start: 0, end: 9, raw: '2024年1月5日' }]);
+  });
+
   it('finds spaced dates and two-digit years', () => {
     expect(findDates('日期：2024 年 3 月 5 日；24年6月1日')).toMatchObject([
       { iso: '2024-03-05', raw: '2024 年 3 月 5 日' },
