@@ -110,11 +110,15 @@ function pad(n: number): string {
 
 const SP = '[ \\t]*'; // after toHalfWidth, the ideographic space is a space
 const NUMERAL_DATE_CHARS = `[${NUMERAL_CHARS}]`;
-/** A figure 1 of a month or a day that OCR read as a bracket or a bar (2022年1]月15日, 2024年]月24日). */
-const ONE = '[\\]|]';
+/**
+ * Figures of a month or a day OCR misread as marks: a 1 as a bracket or a bar (2022年1]月15日,
+ * 2024年]月24日), a 7 as a slash (2020年/月13日).
+ */
+const MISREAD_FIGURES: Readonly<Record<string, string>> = { ']': '1', '|': '1', '/': '7' };
+const MISREAD = '[\\]|/]';
 const DATE_IN_TEXT = new RegExp(
   [
-    `(?<!\\d)(?:\\d{4}${STRAY}?|\\d{2})${SP}年${SP}(?:\\d|${ONE}){1,2}${SP}月${SP}(?:\\d|${ONE}){1,2}${SP}日`,
+    `(?<!\\d)(?:\\d{4}${STRAY}?|\\d{2})${SP}年${SP}(?:\\d|${MISREAD}){1,2}${SP}月${SP}(?:\\d|${MISREAD}){1,2}${SP}日`,
     `(?=[${DIGIT_SEQUENCE_CHARS}Oo0CcG@]{0,5}[${DIGIT_SEQUENCE_CHARS}])(?<![${DIGIT_SEQUENCE_CHARS}Oo0CcG@])[${DIGIT_SEQUENCE_CHARS}Oo0CcG@]{4,6}${SP}年${SP}${NUMERAL_DATE_CHARS}{1,3}${SP}月${SP}${NUMERAL_DATE_CHARS}{1,4}${SP}日`,
     `(?<![\\d.\\/-])\\d{4}([./-])\\d{1,2}\\1\\d{1,2}(?!\\d|[./-]\\d)`,
   ].join('|'),
@@ -127,14 +131,14 @@ export interface FoundDate {
   start: number;
   end: number;
   raw: string;
-  /** Read only once a bracket or bar in the month or day was taken for a 1 (asked for with `repairs`). */
+  /** Read only once a mark in the month or day was taken for the figure OCR misread (asked for with `repairs`). */
   repaired?: true;
 }
 
 /**
  * Every valid date in a text, in order. Candidates that do not make a real date (2023年2月29日)
- * are skipped. Dates without a year are not searched for. With `repairs`, a bracket or bar OCR
- * read for a 1 of the month or day is taken for it, and the date marked repaired.
+ * are skipped. Dates without a year are not searched for. With `repairs`, a mark OCR read for a
+ * figure of the month or day (see MISREAD_FIGURES) is taken for it, and the date marked repaired.
  */
 export function findDates(text: string, { repairs = false } = {}): FoundDate[] {
   const found: FoundDate[] = [];
@@ -143,7 +147,7 @@ export function findDates(text: string, { repairs = false } = {}): FoundDate[] {
     const end = start + m[0].length;
     const raw = text.slice(start, end);
     const [, head = raw, tail = ''] = /^(.*?年)(.*)$/u.exec(raw) ?? [];
-    const mended = `${head}${tail.replace(new RegExp(ONE, 'gu'), '1')}`;
+    const mended = `${head}${tail.replace(new RegExp(MISREAD, 'gu'), (ch) => MISREAD_FIGURES[ch])}`;
     if (mended !== raw && !repairs) continue;
     const date = parseChineseDate(mended);
     if (date) found.push({ iso: date.iso, start, end, raw, ...(mended !== raw ? { repaired: true as const } : {}) });
