@@ -192,6 +192,9 @@ describe('findMoney', () => {
     for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.raw);
     expect(findMoney('人民币叁佰元整（Y300.00）').map((m) => [m.fen, m.repaired])).toEqual([[30_000, undefined], [30_000, true]]);
     expect(findMoney('担保额度1;560万元').map((m) => [m.fen, m.repaired])).toEqual([[1_560_000_000, true]]);
+    // the ¥ of figures in yuan and fen after Chinese, read as # or Y
+    expect(findMoney('要求代偿贷款本息合计#3,852,597.40。').map((m) => [m.fen, m.repaired])).toEqual([[385_259_740, true]]);
+    expect(findMoney('贷款本息Y3,059,784.95，并由风险管理部').map((m) => [m.fen, m.repaired])).toEqual([[305_978_495, true]]);
   });
 
   it('takes a doubtful lookalike for a capital only next to a place, for a person to confirm', () => {
