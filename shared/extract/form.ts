@@ -277,12 +277,13 @@ function spacedLabel(segs: Placed[], i: number, entries: readonly LabelEntry[]):
     const s = segs[j];
     if (s.bbox.x0 - segs[j - 1].bbox.x1 > 4 * s.em) return undefined;
     if (!short(s)) {
-      // The last piece may carry the colon and the value.
-      const joined = text + s.text;
+      // The last piece may carry the colon and the value, after specks OCR read as marks (地 | ，”点：…).
+      const specks = /^[,，.。、'"“”‘’|]*/u.exec(s.text)![0].length;
+      const joined = text + s.text.slice(specks);
       const entry = entries.find((e) => joined.startsWith(e.label) && e.label.length > text.length && SEPARATOR.test(joined.slice(e.label.length)));
       if (!entry) return undefined;
       const after = joined.slice(entry.label.length);
-      const restStart = entry.label.length - text.length + (after.length - after.replace(SEPARATOR, '').length);
+      const restStart = specks + entry.label.length - text.length + (after.length - after.replace(SEPARATOR, '').length);
       return { hit: { ...entry, start: 0, end: entry.label.length, errors: 0 }, j, rest: s.display.slice(restStart).trim() };
     }
     text += s.text;

@@ -822,6 +822,17 @@ describe('what OCR adds inside words', () => {
     expect(extractFactSheet(lines).facts?.value).toBe('经调查核实，付建新作为该项目项目经理，在保前调查中进行了实地核查。');
   });
 
+  it('reads a spaced label with marks OCR made of specks before its second character (地　，”点：)', () => {
+    const f = extractMinutes(
+      ocrLines([
+        { text: '会议纪要', x: 100, y: 50 },
+        { text: '地', x: 100, y: 100 },
+        { text: '，”点：公司十二楼大会议室', x: 160, y: 100 },
+      ], { mergeRows: true }),
+    );
+    expect(f.location?.value).toBe('公司十二楼大会议室');
+  });
+
   it('reads a lender whose loan OCR split with a character', () => {
     const f = extractFactSheet(linesOf('尽职免责事实认定材料\n酒泉金穗新材料有限公司于2019年向酒泉农村信用合作联社申请贷和款，由本公司提供连带责任保证担保。'));
     expect(f.lendingBank?.value).toBe('酒泉农村信用合作联社');
