@@ -195,6 +195,7 @@ describe('findMoney', () => {
     // the ¥ of figures in yuan and fen after Chinese, read as # or Y
     expect(findMoney('要求代偿贷款本息合计#3,852,597.40。').map((m) => [m.fen, m.repaired])).toEqual([[385_259_740, true]]);
     expect(findMoney('贷款本息Y3,059,784.95，并由风险管理部').map((m) => [m.fen, m.repaired])).toEqual([[305_978_495, true]]);
+    expect(findMoney('申请的圣3,900,000.00生产经营周转贷款').map((m) => [m.fen, m.repaired])).toEqual([[390_000_000, true]]);
   });
 
   it('takes a doubtful lookalike for a capital only next to a place, for a person to confirm', () => {
