@@ -109,11 +109,14 @@ describe('findDates', () => {
     expect(parseChineseDate('202]年3月5日')).toBeUndefined();
   });
 
-  it('takes a bracket or bar read in the month or day for a 1, a slash for a 7, only when asked, and says so', () => {
+  it('takes a bracket or bar read in the month or day for a 1, a slash for a 7, a year one numeral too long, only when asked, and says so', () => {
     expect(findDates('开会时间：2022年1]月15日上午')).toEqual([]);
     expect(findDates('开会时间：2022年1]月15日上午', { repairs: true })).toMatchObject([{ iso: '2022-11-15', raw: '2022年1]月15日', repaired: true }]);
     expect(findDates('2024年]月2|日', { repairs: true }).map((d) => d.iso)).toEqual(['2024-01-21']);
     expect(findDates('认定日期2020年/月13日', { repairs: true }).map((d) => d.iso)).toEqual(['2020-07-13']);
+    // a year of five numerals: one read into it from before
+    expect(findDates('报告日期二二〇二二年三月二十三日')).toEqual([]);
+    expect(findDates('报告日期二二〇二二年三月二十三日', { repairs: true })).toMatchObject([{ iso: '2022-03-23', repaired: true }]);
     expect(findDates('2024年1月5日', { repairs: true })).toEqual([{ iso: '2024-01-05', start: 0, end: 9, raw: '2024年1月5日' }]);
   });
 

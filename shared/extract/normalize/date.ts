@@ -138,7 +138,8 @@ export interface FoundDate {
 /**
  * Every valid date in a text, in order. Candidates that do not make a real date (2023年2月29日)
  * are skipped. Dates without a year are not searched for. With `repairs`, a mark OCR read for a
- * figure of the month or day (see MISREAD_FIGURES) is taken for it, and the date marked repaired.
+ * figure of the month or day (see MISREAD_FIGURES) is taken for it, and a year of five numerals
+ * loses its first; such a date is marked repaired.
  */
 export function findDates(text: string, { repairs = false } = {}): FoundDate[] {
   const found: FoundDate[] = [];
@@ -147,9 +148,14 @@ export function findDates(text: string, { repairs = false } = {}): FoundDate[] {
     const end = start + m[0].length;
     const raw = text.slice(start, end);
     const [, head = raw, tail = ''] = /^(.*?年)(.*)$/u.exec(raw) ?? [];
-    const mended = `${head}${tail.replace(new RegExp(MISREAD, 'gu'), (ch) => MISREAD_FIGURES[ch])}`;
+    let mended = `${head}${tail.replace(new RegExp(MISREAD, 'gu'), (ch) => MISREAD_FIGURES[ch])}`;
     if (mended !== raw && !repairs) continue;
-    const date = parseChineseDate(mended);
+    let date = parseChineseDate(mended);
+    // a year of five numerals has one too many, read into it from before (报告日期二二〇二二年…)
+    if (!date && repairs && /^[^\d\s]{5}年/u.test(mended)) {
+      mended = mended.slice(1);
+      date = parseChineseDate(mended);
+    }
     if (date) found.push({ iso: date.iso, start, end, raw, ...(mended !== raw ? { repaired: true as const } : {}) });
   }
   return found;
