@@ -71,18 +71,30 @@ export function documentLines(doc: ReadDocument): TextLine[] {
 
 /**
  * A quote mark OCR made of a speck of dirt or of a stroke's edge: a word of its own, read with
- * almost no confidence (议”题, 职“”务, 主持：”田军). A quote the document prints is read surely.
+ * almost no confidence (议”题, 职“”务, 主持：”田军), or with little and no partner on its line
+ * (职“务：); a quote the document prints is read surely, or closes one opened before it.
  */
-const SPECK = /^[“”"]+$/u;
+const QUOTE = /^[“”"]+$/u;
 const SPECK_CONFIDENCE = 0.3;
+const UNPAIRED_SPECK_CONFIDENCE = 0.5;
 /** Marks that never open a line of Chinese text (行首禁则), and the underscore: a speck when OCR reads one there. */
 const NEVER_FIRST = /^[，,。.、；;：:！!？?”’)）》」』_`'"]+/u;
+
+function isSpeck(words: readonly OcrWord[], i: number): boolean {
+  const { text, confidence } = words[i];
+  if (!QUOTE.test(text) || confidence >= UNPAIRED_SPECK_CONFIDENCE) return false;
+  if (confidence < SPECK_CONFIDENCE || text.length > 1) return true;
+  const before = words.slice(0, i).map((w) => w.text).join('');
+  const after = words.slice(i + 1).map((w) => w.text).join('');
+  return text === '”' ? before.lastIndexOf('“') <= before.lastIndexOf('”') : text === '“' ? !after.includes('”') : true;
+}
 
 function withoutSpecks(line: OcrLine): OcrLine {
   if (!line.words?.length) return line;
   const words = line.words
+    .filter((_, i) => !isSpeck(line.words, i))
     .map((w, i) => (i === 0 ? withoutLeading(w, NEVER_FIRST.exec(w.text)?.[0].length ?? 0) : w))
-    .filter((w) => w.text !== '' && !(SPECK.test(w.text) && w.confidence < SPECK_CONFIDENCE));
+    .filter((w) => w.text !== '');
   if (words.length === 0 || (words.length === line.words.length && words.every((w, i) => w.text === line.words[i].text))) return line;
   return { ...line, text: joinWords(words.map((w) => w.text)), words, bbox: unionBox(words.map((w) => w.bbox)) ?? line.bbox };
 }

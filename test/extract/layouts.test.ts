@@ -789,6 +789,18 @@ describe('what OCR adds inside words', () => {
     expect(lines[2].text).toBe('申请“惠农担”贷款');
   });
 
+  it('drops a quote mark read with little confidence and no partner on its line, and keeps one that closes a quotation', () => {
+    const doc = ocrDocument([
+      { text: '尽职免责事实认定材料', x: 100, y: 50 },
+      { text: '职“务：业务一部客户经理（A角）', x: 100, y: 100 },
+      { text: '新增小微企业和“三农”户数1400户', x: 100, y: 150 },
+    ]);
+    for (const line of doc.pages[0].lines) for (const w of line.words!) if (/[“”]/u.test(w.text)) w.confidence = 0.37;
+    const lines = documentLines(doc);
+    expect(extractFactSheet(lines).position?.value).toBe('业务一部客户经理（A角）');
+    expect(lines[2].raw).toBe('新增小微企业和“三农”户数1400户');
+  });
+
   it('drops a mark that never opens a line of Chinese (an underscore, a comma) read at its start, and the line starts at the margin again', () => {
     const doc = ocrDocument([
       { text: '_开2024年第3次项目评审会', x: 90, y: 100 },
