@@ -321,7 +321,8 @@ function columnBlock(layout: Layout, f: LabelAt, right: number, isStop: (s: Plac
   const left = f.x0 - 0.6 * em;
   const gapLimit = 0.95 * em;
   const out: Placed[] = [];
-  const rows = { [-1]: 0, [1]: 0 };
+  let above = 0;
+  let below = 0;
   for (const direction of [-1, 1] as const) {
     let edge = direction < 0 ? f.row.y0 : f.row.y1;
     for (let r = f.row.index + direction; r >= 0 && r < layout.rows.length; r += direction) {
@@ -336,9 +337,10 @@ function columnBlock(layout: Layout, f: LabelAt, right: number, isStop: (s: Plac
       if (inColumn.length === 0) continue;
       if (inColumn.some((s) => isStop(s) || labelSegs.has(s)) || row.segments.some((_, i) => spacedLabel(row.segments, i, stops))) break;
       out.push(...inColumn);
-      rows[direction]++;
+      if (direction < 0) above++;
+      else below++;
       edge = direction < 0 ? row.y0 : row.y1;
     }
   }
-  return rows[-1] > rows[1] + 1 ? out.filter((s) => layout.rows[s.row].cy > f.row.cy) : out;
+  return above > below + 1 ? out.filter((s) => layout.rows[s.row].cy > f.row.cy) : out;
 }
