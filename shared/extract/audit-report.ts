@@ -1,5 +1,6 @@
 import type { AuditReportFields, Field } from '../domain/fields.js';
 import { labelCore, labelEntries, wholeLabel, type LabelSpec } from './labels.js';
+import { withKnownNamesRepaired } from './known-names.js';
 import { isProseRow, ITEM_START, Layout, lineOfSegments, type Paragraph } from './layout.js';
 import type { TextLine } from './lines.js';
 import { parseChineseInteger } from './normalize/chineseNumerals.js';
@@ -161,24 +162,6 @@ function opinionValue(text: string): { value: string; certainty: number } | unde
   return t && Array.from(t).length <= 12 && !/[，,]/.test(t) ? { value: t, certainty: 0.6 } : undefined;
 }
 
-/** The words an audit firm's name ends with, and its form of partnership in brackets. */
-const FIRM_WORDS = ['会计师事务所', '有限责任公司', '特殊普通合伙'];
-
-/**
- * An issuer's name with one character OCR misread in the word its kind of body ends with put
- * right (甘肃致远会计师事务扩（有限责任公司） -> …会计师事务所（有限责任公司）).
- */
-function withFirmWordsRepaired(name: string): string {
-  const m = /^(.*?)([\u4e00-\u9fff]{6})((?:[（(][^）)]*[)）])?)$/u.exec(name);
-  if (!m) return name;
-  const [, head, tail, brackets] = m;
-  const near = (word: string, text: string) => [...word].filter((ch, k) => ch !== [...text][k]).length === 1;
-  const firm = FIRM_WORDS.find((w) => near(w, tail));
-  const inner = /^[（(]([\u4e00-\u9fff]{6})[)）]$/u.exec(brackets)?.[1];
-  const form = inner && FIRM_WORDS.find((w) => near(w, inner));
-  return head + (firm ?? tail) + (form ? brackets.replace(inner, form) : brackets);
-}
-
 /**
  * The closing of a report: the issuer's name and the date under it. When no date can be read
  * there, the issuer is taken alone, for a person to confirm.
@@ -189,7 +172,7 @@ function closing(layout: Layout): { auditor?: Field<string>; date?: Field<string
   const issuerAt = (i: number, certainty: number) => {
     const row = rows[i];
     const printed = row?.segments.length === 1 ? row.segments[0].display : undefined;
-    const name = printed && withFirmWordsRepaired(printed);
+    const name = printed && withKnownNamesRepaired(printed);
     return name && /(?:部|室|处|中心|所|委员会|公司|局|厅|小组|组)(?:[（(][^）)]*[)）])?$/u.test(name) && !/[，。；]/u.test(name)
       ? fieldFrom(lineOfSegments(row.segments), { value: companyName(name), certainty: name === printed ? certainty : Math.min(certainty, 0.7) })
       : undefined;

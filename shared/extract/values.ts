@@ -1,6 +1,7 @@
 /** Turning a labeled value into a typed field with confidence and provenance. */
 import type { Field } from '../domain/fields.js';
 import { readFormValues } from './form.js';
+import { withKnownNamesRepaired } from './known-names.js';
 import { firstPerField, type LabelSpec, type LabeledValue } from './labels.js';
 import { Layout, lineOfSegments } from './layout.js';
 import type { TextLine } from './lines.js';
@@ -175,10 +176,11 @@ const NEXT_TO_CJK = (p: string) => new RegExp(`(?<=${CJK_CHAR})\\s*${p}\\s*|\\s*
  * - a Y read for the yuan sign between Chinese and a figure (本息Y3,852,597.40 -> 本息¥3,852,597.40);
  * - an apostrophe read for the middle dot of a name (买买提江'艾合买提 -> 买买提江·艾合买提);
  * - an amount that reads only once OCR's common slips in it are put right is written put right
- *   (壹什万元 -> 壹仟万元, see `withAmountsRepaired`).
+ *   (壹什万元 -> 壹仟万元, see `withAmountsRepaired`);
+ * - a bank's name or a company's closing words one character off (中国邮政储蕃银行, see `known-names.ts`).
  */
 export function chineseText(value: string): string {
-  return withAmountsRepaired(value)
+  return withKnownNamesRepaired(withAmountsRepaired(value))
     .replace(/([%％])\d(?![\d.,])/gu, '$1')
     .replace(/(\d\.\d{2})9(?=[%％])/gu, '$1')
     .replace(new RegExp(`(?<=${CJK_CHAR})Y(?=\\d)`, 'gu'), '¥')

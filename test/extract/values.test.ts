@@ -71,6 +71,7 @@ describe('signs OCR misread in running text', () => {
     ['期限24个月，年担保费率1.209%', '期限24个月，年担保费率1.20%'],
     ['在固原农村信用合作联社申请的圣3,900,000.00生产经营周转贷款', '在固原农村信用合作联社申请的¥3,900,000.00生产经营周转贷款'],
     ["同意为买买提江'艾合买提（个体工商户）提供担保", '同意为买买提江·艾合买提（个体工商户）提供担保'],
+    ['在中国邮政储蕃银行股份有限公司哈密分行申请', '在中国邮政储蓄银行股份有限公司哈密分行申请'],
     ['申请的人民币壹什万元整生产经营周转贷款', '申请的人民币壹仟万元整生产经营周转贷款'],
     ['人民币叁佰柒拾万元整（#3,700,000.00）', '人民币叁佰柒拾万元整（¥3,700,000.00）'],
   ])('%s', (read, printed) => {
@@ -84,6 +85,8 @@ describe('signs OCR misread in running text', () => {
     // a rate with one decimal and a 9 may be printed so; a lookalike too unlike its capital is kept as read
     expect(chineseText('年担保费率0.69%')).toBe('年担保费率0.69%');
     expect(chineseText('申请的人民币喜佰万元整流动资金贷款')).toBe('申请的人民币喜佰万元整流动资金贷款');
+    // a bank's name two characters off another's is that other bank
+    expect(chineseText('向中国农业发展银行和中国建设银行申请')).toBe('向中国农业发展银行和中国建设银行申请');
   });
 });
 
