@@ -295,7 +295,9 @@ function voteTable(layout: Layout): Field<Vote[]> | undefined {
     const votes: Vote[] = [];
     let certainty = 1;
     for (const rec of table.records) {
-      const member = nameAtStart(rec.cells[nameCol] ?? '');
+      const cell = (rec.cells[nameCol] ?? '').trim();
+      // a name with no known surname (辣玲: OCR garbled it) is kept with its doubt, for the rest of the document to check
+      const member = nameAtStart(cell) ?? (/^[\u4e00-\u9fff]{2,3}$/u.test(cell) ? { name: cell, certainty: 0.6 } : undefined);
       const vote = voteOf(rec.cells[voteCol] ?? '');
       if (!member || !vote) {
         // A row that cannot be read makes the whole list uncertain (a vote may be missing).

@@ -259,6 +259,27 @@ describe('vote tables', () => {
       { member: '李红梅', vote: '反对', dissentText: '负债率偏高', legalBasis: '《公司评审管理办法》第十条' },
     ]);
   });
+
+  it('keeps a member whose name OCR garbled into no known surname, and takes the reading the attendance gives, for review', () => {
+    const lines = ocrLines([
+      { text: '参会人员：夏荣、薛明、闫玲', x: 80, y: 70 },
+      { text: '序号', x: 90, y: 100 },
+      { text: '委员', x: 150, y: 100 },
+      { text: '表决意见', x: 230, y: 100 },
+      { text: '1', x: 98, y: 124 },
+      { text: '夏荣', x: 150, y: 124 },
+      { text: '同意', x: 236, y: 124 },
+      { text: '2', x: 98, y: 148 },
+      { text: '薛明', x: 150, y: 148 },
+      { text: '同意', x: 236, y: 148 },
+      { text: '3', x: 98, y: 172 },
+      { text: '辣玲', x: 150, y: 172 },
+      { text: '同意', x: 236, y: 172 },
+    ]);
+    const votes = extractMinutes(lines).votes;
+    expect(votes?.value.map((v) => v.member)).toEqual(['夏荣', '薛明', '闫玲']);
+    expect(votes!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+  });
 });
 
 describe('ruled tables the reader found', () => {
