@@ -328,15 +328,18 @@ function readIndicator(kind: Kind, cell: string, unit: string | undefined): { va
   switch (kind) {
     case 'money': {
       const found = findMoney(t);
-      if (found.length > 0) return { value: found[0].fen, certainty: 1 };
-      if (unit !== '元' && unit !== '万元' && unit !== '亿元') return undefined;
-      const money = parseMoney(t, { defaultUnit: unit });
+      if (found.length > 0 && found[0].start === 0 && found[0].end === t.length) return { value: found[0].fen, certainty: 1 };
+      const defaultUnit = unit === '元' || unit === '万元' || unit === '亿元' ? unit : undefined;
+      const money = defaultUnit && parseMoney(t, { defaultUnit });
       if (money) return { value: money.fen, certainty: 1 };
       // thousands separators OCR read as full stops or semicolons, or doubled (1.034.30, 104,.474.85,
-      // 1;,341.51): groups of three figures before two decimals, for a person to confirm
-      const groups = /^\d{1,3}(?:[.,;；]{1,2}\d{3})+[.,]\d{2}$/u.test(t) ? t.split(/[.,;；]+/u) : undefined;
-      const regrouped = groups && parseMoney(`${groups.slice(0, -1).join(',')}.${groups.at(-1)}`, { defaultUnit: unit });
-      return regrouped ? { value: regrouped.fen, certainty: 0.7 } : undefined;
+      // 1;,341.51万元): groups of three figures before two decimals, for a person to confirm; so is
+      // an amount read in part of the cell
+      const [, figures, suffix] = /^(.*?)((?:万亿|亿|万)?[元圆]?)$/u.exec(t)!;
+      const groups = /^\d{1,3}(?:[.,;；]{1,2}\d{3})+[.,]\d{2}$/u.test(figures) ? figures.split(/[.,;；]+/u) : undefined;
+      const regrouped = groups && parseMoney(`${groups.slice(0, -1).join(',')}.${groups.at(-1)}${suffix}`, { defaultUnit });
+      if (regrouped) return { value: regrouped.fen, certainty: 0.7 };
+      return found.length > 0 ? { value: found[0].fen, certainty: 0.7 } : undefined;
     }
     case 'percent': {
       // OCR reads the % of a small cell as 9%0, 0%4, %4 or 94 (4.29%: 4.2994): a rate with two

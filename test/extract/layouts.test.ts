@@ -878,6 +878,14 @@ describe('what OCR adds inside words', () => {
 });
 
 describe('an audit report as OCR garbles its marks', () => {
+  it('reads an amount in running text whose thousands separator OCR doubled, and doubts one read from part of its figures', () => {
+    const f = extractAuditReport(linesOf('2021年度审计报告\n截至2021年末，公司当年代偿金额1,.559.66万元，代偿率1.25%。'));
+    expect(f.compensationAmount?.value).toBe(1_559_660_000);
+    expect(f.compensationAmount!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    const g = extractAuditReport(linesOf('2021年度审计报告\n截至2021年末，公司当年代偿金额.059.71万元，代偿率0.95%。'));
+    expect(g.compensationAmount?.confidence ?? 0).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+
   it('reads garbled thousands separators and per cent signs, a figure after a speck, and a first finding that lost its opening bracket', () => {
     const f = extractAuditReport(
       linesOf(`
