@@ -118,7 +118,7 @@ export function extractAuditReport(lines: TextLine[], unreadable: Unreadable[] =
       standaloneId(layout),
     institutionName,
     auditKind,
-    auditor: withInstitutionName(r.read('auditor', textValue) ?? lastLines.auditor, institutionName),
+    auditor: withInstitutionName(r.read('auditor', bodyValue) ?? lastLines.auditor, institutionName),
     fiscalYear,
     reportDate: r.read('reportDate', dateValue) ?? lastLines.date,
     opinionType: r.read('opinionType', opinionValue) ?? proseField(layout, new RegExp(`(${OPINIONS.slice(0, 7).join('|')})`, 'u'), (m) => m[1], 0.85),
@@ -141,6 +141,16 @@ function organizationValue(text: string): { value: string; certainty: number } |
   const t = companyName(text.replace(/[（(]以下简称.*$/u, ''));
   if (isInstitutionName(t)) return { value: t, certainty: 1 };
   return /(?:公司|集团|中心|合作社|事务所)$/u.test(t) && Array.from(t).length >= 6 ? { value: t, certainty: 0.8 } : undefined;
+}
+
+/**
+ * The name of the body that audited: it begins with Chinese characters, not with what a label
+ * cut off a name (云南中信达会计师事务所：{特殊普通合伙）: the label 会计师事务所 matched the
+ * name's own ending, and a colon OCR read for its bracket).
+ */
+function bodyValue(text: string): { value: string; certainty: number } | undefined {
+  const parsed = textValue(text);
+  return parsed && /^[\u4e00-\u9fff]{2}/u.test(parsed.value) ? parsed : undefined;
 }
 
 /** A fiscal year: 2023年度, 2023年, or a whole calendar year 2023年1月1日至2023年12月31日. */

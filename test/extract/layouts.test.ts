@@ -747,6 +747,12 @@ describe('the closing of an audit report as OCR reads it', () => {
     expect(g.auditor?.value).toBe('宁夏正衡会计师事务所（特殊普通合伙）');
   });
 
+  it("takes nothing for the issuer where the label 会计师事务所 matched a firm's own name and cut off its end", () => {
+    const f = extractAuditReport(linesOf('审计报告\n一、审计发现\n1.部分项目保后检查不及时。\n云南中信达会计师事务所：{特殊普通合伙）\n2023年5月站月'));
+    expect(f.auditor?.value ?? '').not.toBe('{特殊普通合伙）');
+    expect(f.auditor?.confidence ?? 0).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+
   it('takes no issuer from the last lines of running text', () => {
     const f = extractAuditReport(linesOf('审计报告\n一、审计发现\n1.部分项目保后检查不及时，由风险管理部负责整改。\n第2页共2页'));
     expect(f.auditor).toBeUndefined();
