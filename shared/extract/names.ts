@@ -45,9 +45,22 @@ const HAN = /^[\u4e00-\u9fff]+$/u;
 /** The middle dot of a name (阿依古丽·吐尔逊) and what OCR makes of it: a bullet, a full stop, an apostrophe between characters. */
 const DOT = /[·•．・‧∙]|(?<=[\u4e00-\u9fff])['’‘`](?=[\u4e00-\u9fff])/gu;
 
+/** Characters of Uyghur, Kazakh and other names written in Chinese by sound (阿依古丽, 努尔兰, 买买提江). */
+const TRANSLITERATION = '阿艾爱安巴拜班贝别波布帕达代丹德迪丁多尔恩法甫嘎格古哈海罕汗赫吉加江杰金卡凯坎克库拉兰勒力丽利林鲁玛买麦曼米娜纳尼努帕齐热日萨塞沙提图吐瓦旺维乌吾西希夏亚伊依尤扎孜木默穆逊斯苏塔汉合克';
+/**
+ * A comma, colon or full stop OCR read for the dot between two parts of such a name (努尔兰，哈力木,
+ * 古丽娜尔：热合曼): both parts two to five of those characters.
+ */
+const DOT_READ_AS_MARK = new RegExp(`(?<=(?:^|[^${TRANSLITERATION}])[${TRANSLITERATION}]{2,5})[，,：:.](?=[${TRANSLITERATION}]{2,5}(?![${TRANSLITERATION}]))`, 'gu');
+
+/** A text with the middle dots of names written as dots. */
+export function withNameDots(text: string): string {
+  return text.replace(DOT, '·').replace(DOT_READ_AS_MARK, '·');
+}
+
 /** True for a plausible personal name. */
 export function isPersonName(text: string): boolean {
-  const s = text.replace(DOT, '·');
+  const s = withNameDots(text);
   if (/^[\u4e00-\u9fff]{1,10}·[\u4e00-\u9fff]{1,10}(?:·[\u4e00-\u9fff]{1,10})?$/u.test(s)) return true;
   if (!HAN.test(s)) return false;
   const n = Array.from(s).length;
@@ -72,7 +85,7 @@ export interface NameReading {
  * 党支部书记、董事长郭磊 -> 郭磊, 董事长古丽娜尔·热合曼 -> 古丽娜尔·热合曼.
  */
 export function nameAtEnd(phrase: string): NameReading | undefined {
-  const s = phrase.replace(/\s+/g, '').replace(DOT, '·').replace(/(?:同志|先生|女士)$/u, '');
+  const s = withNameDots(phrase.replace(/\s+/g, '')).replace(/(?:同志|先生|女士)$/u, '');
   const dotted = /([\u4e00-\u9fff]{1,16})·([\u4e00-\u9fff]{1,10})$/u.exec(s);
   if (dotted) {
     // The part before the dot may carry titles: strip known ones from its start.
@@ -101,9 +114,7 @@ export function nameAtEnd(phrase: string): NameReading | undefined {
  * Undefined when the value does not start with a plausible name.
  */
 export function nameAtStart(value: string): NameReading | undefined {
-  const s = value
-    .replace(/^[\s|｜丨”“"'‘’:：;；,，.。、]+/u, '')
-    .replace(DOT, '·')
+  const s = withNameDots(value.replace(/^[\s|｜丨”“"'‘’:：;；,，.。、]+/u, ''))
     // a role in brackets; OCR may read the opening bracket as 〈 or 《 (王建国〈(总经理))
     .replace(/[〈《]?[(（〈《][^)）〉》]*[)）〉》]?/gu, ' ')
     .trim();
@@ -127,8 +138,7 @@ export function nameAtStart(value: string): NameReading | undefined {
  * Every part must read as a name, else the list is uncertain.
  */
 export function nameList(value: string): { names: string[]; certainty: number } | undefined {
-  const cleaned = value
-    .replace(DOT, '·')
+  const cleaned = withNameDots(value)
     .replace(/[(（][^)）]*[)）]/gu, '')
     .replace(/等\s*[\d一二三四五六七八九十]+\s*[人名位]?.*$/u, '')
     .replace(/[。.]$/u, '')

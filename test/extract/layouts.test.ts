@@ -9,7 +9,7 @@ import { extractFields } from '../../shared/extract/extract.js';
 import { conclusionValue, extractFactSheet, objectionValue } from '../../shared/extract/fact-sheet.js';
 import { Layout } from '../../shared/extract/layout.js';
 import { extractMinutes } from '../../shared/extract/minutes.js';
-import { isPersonName, nameAtEnd, nameList } from '../../shared/extract/names.js';
+import { isPersonName, nameAtEnd, nameAtStart, nameList } from '../../shared/extract/names.js';
 import { periodColumn, unitIn } from '../../shared/extract/table.js';
 import { REVIEW_CONFIDENCE } from '../../shared/pipeline/review.js';
 import { findInstitution } from '../../shared/extract/values.js';
@@ -800,6 +800,13 @@ describe('the evaluated person in running text split by OCR', () => {
 describe('a name whose middle dot OCR read as an apostrophe', () => {
   it('is written with the dot', () => {
     expect(nameList("蔡颖、努尔兰'哈力木、阿依古丽’吐尔逊")?.names).toEqual(['蔡颖', '努尔兰·哈力木', '阿依古丽·吐尔逊']);
+  });
+
+  it('is written with the dot where OCR read a comma or colon between two parts of a name written by sound', () => {
+    expect(nameList('努尔兰，哈力木、方子涵、阿依古丽，吐尔逊、古丽娜尔:热合曼')?.names).toEqual(['努尔兰·哈力木', '方子涵', '阿依古丽·吐尔逊', '古丽娜尔·热合曼']);
+    expect(nameAtStart('努尔兰，哈力木(总经理)')?.name).toBe('努尔兰·哈力木');
+    // names of Han Chinese after a comma stay apart
+    expect(nameList('王建国，李红梅')?.names).toEqual(['王建国', '李红梅']);
   });
 });
 
