@@ -60,7 +60,8 @@ const MEETING_TYPES: Array<[RegExp, NonNullable<MeetingMinutesFields['meetingTyp
 
 type Vote = NonNullable<MeetingMinutesFields['votes']>['value'][number];
 type VoteValue = Vote['vote'];
-const NAME_CHARS = '[\\u4e00-\\u9fff·•]';
+/** Characters of a name in running text, with what OCR reads for the dot of a name written by sound ('). */
+const NAME_CHARS = "[\\u4e00-\\u9fff·•'’‘`]";
 
 export function extractMinutes(lines: TextLine[], unreadable: Unreadable[] = []): MeetingMinutesFields {
   const layout = new Layout(lines);

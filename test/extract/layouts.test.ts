@@ -808,6 +808,11 @@ describe('a name whose middle dot OCR read as an apostrophe', () => {
     // names of Han Chinese after a comma stay apart
     expect(nameList('王建国，李红梅')?.names).toEqual(['王建国', '李红梅']);
   });
+
+  it('is read so in running text', () => {
+    const f = extractMinutes(linesOf("会议纪要\n周子涵、崔宁出席会议，杜秀英因病请假，努尔兰'哈力木因参加上级部门培训请假。"));
+    expect(f.absentees?.value).toEqual(['杜秀英', '努尔兰·哈力木']);
+  });
 });
 
 describe('what OCR adds inside words', () => {
