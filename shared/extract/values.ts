@@ -7,6 +7,7 @@ import { Layout, lineOfSegments } from './layout.js';
 import type { TextLine } from './lines.js';
 import { nameAtStart, nameList } from './names.js';
 import { findDates } from './normalize/date.js';
+import { editDistance } from './normalize/edit-distance.js';
 import { findMoney, parseMoney, withAmountsRepaired, type MoneyUnit } from './normalize/money.js';
 import { parseCount, parseMultiple, parsePercent } from './normalize/percent.js';
 import { proseMatches, readProseValues, spanLine } from './prose.js';
@@ -282,12 +283,12 @@ const PROVINCE = /^(?:北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙
 
 /**
  * Two readings of one name: the same length and at most one character in five different (at
- * least two), or one with its first character lost (疆兴农… for 新疆兴农…).
+ * least two), or one with a character lost or added (疆兴农… for 新疆兴农…, 正信和融资 for 正信融资).
  */
 function sameNameMisread(a: string, b: string): boolean {
   const x = [...a];
   const y = [...b];
-  if (x.length !== y.length) return x.length > 6 && y.length > 6 && Math.abs(x.length - y.length) === 1 && (a.endsWith(b) || b.endsWith(a));
+  if (x.length !== y.length) return x.length > 6 && y.length > 6 && Math.abs(x.length - y.length) === 1 && editDistance(a, b) === 1;
   return x.filter((ch, i) => ch !== y[i]).length <= Math.max(2, Math.floor(x.length / 5));
 }
 

@@ -783,6 +783,11 @@ describe('an institution named twice, one reading garbled', () => {
     expect(f.auditor!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
   });
 
+  it('takes the reading found most often where one reading has a character added', () => {
+    const f = findInstitution(linesOf('新疆正信和融资担保有限责任公司\n2021年1月25日，新疆正信融资担保有限责任公司在本部召开会议。\n新疆正信融资担保有限责任公司'));
+    expect(f?.value).toBe('新疆正信融资担保有限责任公司');
+  });
+
   it('shows a person the reading that names a province when the two are found as often', () => {
     const f = findInstitution(linesOf('宁复农业融资担保有限公司\n2025年4月17日，宁夏农业融资担保有限公司在本部召开会议。'));
     expect(f?.value).toBe('宁夏农业融资担保有限公司');
