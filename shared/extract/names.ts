@@ -46,7 +46,7 @@ const HAN = /^[\u4e00-\u9fff]+$/u;
 const DOT = /[·•．・‧∙]|(?<=[\u4e00-\u9fff])['’‘`](?=[\u4e00-\u9fff])/gu;
 
 /** Characters of Uyghur, Kazakh and other names written in Chinese by sound (阿依古丽, 努尔兰, 买买提江). */
-const TRANSLITERATION = '阿艾爱安巴拜班贝别波布帕达代丹德迪丁多尔恩法甫嘎格古哈海罕汗赫吉加江杰金卡凯坎克库拉兰勒力丽利林鲁玛买麦曼米娜纳尼努帕齐热日萨塞沙提图吐瓦旺维乌吾西希夏亚伊依尤扎孜木默穆逊斯苏塔汉合克';
+const TRANSLITERATION = '阿艾爱安巴拜班贝别波布帕达代丹德迪丁多尔恩法甫嘎格古哈海罕汗赫吉加江杰金卡凯坎克库拉兰勒力丽利林鲁玛买麦曼米娜纳尼努齐热日萨塞沙提图吐瓦旺维乌吾西希夏亚伊依尤扎孜木默穆逊斯苏塔汉合';
 /**
  * A comma, colon or full stop OCR read for the dot between two parts of such a name (努尔兰，哈力木,
  * 古丽娜尔：热合曼): both parts two to five of those characters.
@@ -54,7 +54,7 @@ const TRANSLITERATION = '阿艾爱安巴拜班贝别波布帕达代丹德迪丁�
 const DOT_READ_AS_MARK = new RegExp(`(?<=(?:^|[^${TRANSLITERATION}])[${TRANSLITERATION}]{2,5})[，,：:.](?=[${TRANSLITERATION}]{2,5}(?![${TRANSLITERATION}]))`, 'gu');
 
 /** A text with the middle dots of names written as dots. */
-export function withNameDots(text: string): string {
+function withNameDots(text: string): string {
   return text.replace(DOT, '·').replace(DOT_READ_AS_MARK, '·');
 }
 
