@@ -157,7 +157,7 @@ export function extractFactSheet(lines: TextLine[], unreadable: Unreadable[] = [
     lendingBank: companyCheckedAgainstText(
       r.read('lendingBank', companyValue) ??
         // 申请贷款, 申请流动资金借款; OCR may put a character inside the word (申请贷和款)
-        proseField(layout, /向([^，。；、向]{4,40}?)(?:申请|办理|借款|贷款)[^，。；]{0,10}?(?:贷|借)[^，。；]?款/u, (m) => m[1], 0.9),
+        proseField(layout, /向([^，。；、向]{4,40}?)(?:申请|办理|借款|贷款)[^，。；]{0,10}?(?:贷|借)[^，。；]?款/u, (m) => companyName(m[1]), 0.9),
       lines,
     ),
     guaranteeAmount: r.read('guaranteeAmount', moneyValue(unit)),
@@ -174,9 +174,9 @@ export function extractFactSheet(lines: TextLine[], unreadable: Unreadable[] = [
     ),
     position:
       r.read('position', textValue) ??
-      proseField(layout, /(?:时任|现任|担任)([^，。；]{2,30}?)(?:职务)?[，。；]/u, (m) => m[1], 0.85) ??
+      proseField(layout, /(?:时任|现任|担任)([^，。；]{2,30}?)(?:职务)?[，。；]/u, (m) => chineseText(m[1]), 0.85) ??
       // the part played in the project (作为该项目客户经理) may be shorter than the post itself
-      proseField(layout, /作为(?:该|本)项目(?:的)?([^，。；]{2,30}?)[，。；]/u, (m) => m[1], 0.7),
+      proseField(layout, /作为(?:该|本)项目(?:的)?([^，。；]{2,30}?)[，。；]/u, (m) => chineseText(m[1]), 0.7),
     facts: r.read('facts', (t) => {
       const value = chineseText(t);
       return value.length >= 8 ? { value, certainty: 1 } : undefined;

@@ -197,10 +197,12 @@ function decisionValue(text: string): { value: string; certainty: number } | und
   let t = chineseText(text);
   t = t.replace(/^(?:会议)?(?:议定|决定|决议)(?:如下|以下事项)?[:：]/u, '');
   if (/^(?:如下|以下(?:事项|意见)?)[:：]?$/u.test(t)) return undefined;
-  const numbered = /^(?:[一1][、.．]|[（(][一1][)）])/u.test(t);
-  if (numbered) t = t.replace(/^(?:[一1][、.．]|[（(][一1][)）])/u, '');
+  // (OCR may put a space in the numbering, 一 、, or read its figure twice, 二二、)
+  const numbering = /^(?:[一1]\s*[、.．]|[（(]\s*[一1]\s*[)）])\s*/u;
+  const numbered = numbering.test(t);
+  if (numbered) t = t.replace(numbering, '');
   // the decided item ends where the next one, or the signatures below, begin (after marks OCR may add)
-  t = t.split(/[。；;][^\p{L}\p{N}]*(?:[二2][、.．]|[（(][二2][)）]|会议主持|主持人|记录人|参会人|出席人|列席人|(?:[(（]\s*)?签[字名])/u)[0];
+  t = t.split(/[。；;][^\p{L}\p{N}]*(?:(?:二{1,2}|2)\s*[、.．]|[（(][二2][)）]|会议主持|主持人|记录人|参会人|出席人|列席人|(?:[(（]\s*)?签[字名])/u)[0];
   t = t.replace(/[。；;]$/u, '').trim();
   if (Array.from(t).length < 4) return undefined;
   return { value: t, certainty: numbered || !/[。]/u.test(t) ? 1 : 0.85 };

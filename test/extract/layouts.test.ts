@@ -521,6 +521,10 @@ describe('fact sheets in running text, as OCR reads them', () => {
     expect(g.evaluatedPerson?.value).toBe('闫丹');
   });
 
+  it('writes a post read in running text with full-width brackets', () => {
+    expect(extractFactSheet(linesOf('尽职免责事实认定材料\n该项目被评议人为张欣，时任业务二部客户经理(B角)。')).position?.value).toBe('业务二部客户经理（B角）');
+  });
+
   it('takes the part played in the project for the post, for a person to confirm', () => {
     expect(f.position?.value).toBe('业务部经理');
     expect(f.position!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
@@ -624,6 +628,11 @@ describe('an agenda or a decision whose full stop OCR lost', () => {
     expect(f.agenda?.value).toEqual(['审议《关于为楚雄州宏达生物科技有限责任公司提供人民币2,680万元融资担保的议案》']);
     const g = extractMinutes(linesOf('会议纪要\n会议议题：1.审议某某公司担保项目；2.通报上季度代偿及追偿情况、'));
     expect(g.agenda?.value).toEqual(['审议某某公司担保项目', '通报上季度代偿及追偿情况']);
+  });
+
+  it('drops numbering OCR spaced, and ends at a next item whose figure OCR read twice', () => {
+    const f = extractMinutes(linesOf('会议纪要\n会议议定：一 、认定夏颖在该代偿项目中基本尽职，免于追究相关责任。二二、会议要求各部门认真落实相关工作要求。'));
+    expect(f.decision?.value).toBe('认定夏颖在该代偿项目中基本尽职，免于追究相关责任');
   });
 
   it('ends the decision where the next item or the signatures begin', () => {
