@@ -5,6 +5,7 @@ import { isProseRow, ITEM_START, Layout, lineOfSegments, type Paragraph } from '
 import type { TextLine } from './lines.js';
 import { parseChineseInteger } from './normalize/chineseNumerals.js';
 import { findDates, parseFiscalYear } from './normalize/date.js';
+import { regroupedFigures } from './normalize/decimal.js';
 import { findMoney, parseMoney, type MoneyUnit } from './normalize/money.js';
 import { parseCount, parseMultiple, parsePercent } from './normalize/percent.js';
 import { spanLine } from './prose.js';
@@ -346,8 +347,8 @@ function readIndicator(kind: Kind, cell: string, unit: string | undefined): { va
       // 1;,341.51万元): groups of three figures before two decimals, for a person to confirm; so is
       // an amount read in part of the cell
       const [, figures, suffix] = /^(.*?)((?:万亿|亿|万)?[元圆]?)$/u.exec(t)!;
-      const groups = /^\d{1,3}(?:[.,;；]{1,2}\d{3})+[.,]\d{2}$/u.test(figures) ? figures.split(/[.,;；]+/u) : undefined;
-      const regrouped = groups && parseMoney(`${groups.slice(0, -1).join(',')}.${groups.at(-1)}${suffix}`, { defaultUnit });
+      const grouped = regroupedFigures(figures);
+      const regrouped = grouped && parseMoney(`${grouped}${suffix}`, { defaultUnit });
       if (regrouped) return { value: regrouped.fen, certainty: 0.7 };
       return found.length > 0 ? { value: found[0].fen, certainty: 0.7 } : undefined;
     }

@@ -103,8 +103,10 @@ function withoutSpecks(line: OcrLine): OcrLine {
  * What OCR made of a page's edge or a fold, read as a line: far taller than wide (text runs
  * across), and read with almost no confidence. It would join the rows it stands beside.
  */
+const STRIP_CONFIDENCE = 0.35;
+
 function isStrip(line: OcrLine): boolean {
-  return line.confidence < SPECK_CONFIDENCE + 0.05 && line.bbox.y1 - line.bbox.y0 > 2.5 * (line.bbox.x1 - line.bbox.x0);
+  return line.confidence < STRIP_CONFIDENCE && line.bbox.y1 - line.bbox.y0 > 2.5 * (line.bbox.x1 - line.bbox.x0);
 }
 
 /** A word without its first `n` characters, its box narrowed in proportion. */

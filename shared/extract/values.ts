@@ -7,6 +7,7 @@ import { Layout, lineOfSegments } from './layout.js';
 import type { TextLine } from './lines.js';
 import { nameAtStart, nameList } from './names.js';
 import { findDates } from './normalize/date.js';
+import { regroupedFigures } from './normalize/decimal.js';
 import { editDistance } from './normalize/edit-distance.js';
 import { findMoney, parseMoney, withAmountsRepaired, type MoneyUnit } from './normalize/money.js';
 import { parseCount, parseMultiple, parsePercent } from './normalize/percent.js';
@@ -111,7 +112,8 @@ export function moneyValue(defaultUnit?: MoneyUnit): ValueParser<number> {
       // garbled mark may have swallowed a digit (习 for ¥1), so a person confirms. Figures that
       // begin with a separator lost their first digits and are not taken.
       const figures = /(?:^[\s:：]*(?:人民币)?|[(（〈《【]\s*)([^\d\s,.]?)[ \t]*(?<![\d,.])(\d{1,3}(?:[,.]\d{3})+\.\d{2})(?![\d.%])/u.exec(toHalfWidth(text));
-      const yuan = figures ? parseMoney(`¥${groupedByCommas(figures[2])}`) : undefined;
+      const grouped = figures && regroupedFigures(figures[2]);
+      const yuan = grouped ? parseMoney(`¥${grouped}`) : undefined;
       return yuan ? { value: yuan.fen, certainty: figures![1] ? 0.5 : 0.7 } : undefined;
     }
     // An amount written in figures and in capitals must agree; otherwise a person decides.
@@ -122,12 +124,6 @@ export function moneyValue(defaultUnit?: MoneyUnit): ValueParser<number> {
     if (found[0].doubtful && !other) return { value: found[0].fen, certainty: 0.6 };
     return { value: found[0].fen, certainty: PIECED_CERTAINTY[found[0].pieced ?? ''] ?? (repaired && !other ? 0.8 : 1) };
   };
-}
-
-/** Figures with their thousands grouped by commas, whatever OCR made of the separators before the decimal point (5,661.027.48). */
-function groupedByCommas(figures: string): string {
-  const point = figures.lastIndexOf('.');
-  return `${figures.slice(0, point).replace(/\./gu, ',')}${figures.slice(point)}`;
 }
 
 export const percentValue: ValueParser<number> = (text) => {

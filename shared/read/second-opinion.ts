@@ -16,6 +16,7 @@
 import type { OcrLine, OcrPage, OcrWord } from '../domain/text.js';
 import { joinWords } from '../adapters/ocr-geometry.js';
 import { editAlignment } from '../extract/normalize/edit-distance.js';
+import { toHalfWidth } from '../extract/normalize/text.js';
 import type { Gray } from './preprocess.js';
 import { linesBySlot, stackRegions, type Sheet } from './sheet.js';
 
@@ -98,9 +99,9 @@ export function mergeReadings(first: OcrLine, second: readonly OcrWord[], again:
     const kind = kindOf(ch.text);
     if (kind === 'other') return;
     const other = b.get(i);
-    if (!other || kindOf(other.text) !== kind || sameMark(other.text, ch.text)) return;
+    if (!other || kindOf(other.text) !== kind || sameCharacter(other.text, ch.text)) return;
     const sure = other.confidence >= Math.max(SURE, ch.confidence + MARGIN);
-    const outvoted = sameMark(c.get(i)?.text ?? '', other.text);
+    const outvoted = sameCharacter(c.get(i)?.text ?? '', other.text);
     if (kind === 'mark' ? outvoted : sure || outvoted) taken.set(i, { text: other.text, confidence: Math.min(DISPUTED, other.confidence * (1 - ch.confidence)) });
     // kept, though a sure second model reads otherwise: disputed
     else if (kind !== 'mark' && other.confidence >= SURE) taken.set(i, { text: ch.text, confidence: Math.min(DISPUTED, ch.confidence) });
@@ -146,17 +147,17 @@ function charsOf(words: readonly OcrWord[]): Char[] {
   return words.flatMap((w) => [...w.text].filter((ch) => !/\s/u.test(ch)).map((text) => ({ text, confidence: w.confidence })));
 }
 
-/** Marks that end or divide a sentence, which OCR reads one for another (完整；保后 read 完整，保后): in full-width form. */
-const SENTENCE_MARKS: Readonly<Record<string, string>> = { '，': '，', ',': '，', '；': '；', ';': '；', '。': '。', '：': '：', ':': '：', '、': '、' };
+/** Marks that end or divide a sentence, which OCR reads one for another (完整；保后 read 完整，保后). */
+const SENTENCE_MARK = /^[，,；;。：:、]$/u;
 
-/** The same mark, in its full-width or its ASCII form. */
-function sameMark(a: string, b: string): boolean {
-  return a === b || (SENTENCE_MARKS[a] !== undefined && SENTENCE_MARKS[a] === SENTENCE_MARKS[b]);
+/** The same character, in its full-width or its ASCII form (， and ,). */
+function sameCharacter(a: string, b: string): boolean {
+  return toHalfWidth(a) === toHalfWidth(b);
 }
 
 function kindOf(ch: string): 'han' | 'digit' | 'mark' | 'other' {
   if (/\p{Script=Han}/u.test(ch)) return 'han';
   if (/\p{Nd}/u.test(ch)) return 'digit';
-  if (ch in SENTENCE_MARKS) return 'mark';
+  if (SENTENCE_MARK.test(ch)) return 'mark';
   return 'other';
 }

@@ -115,7 +115,7 @@ const NUMERAL_DATE_CHARS = `[${NUMERAL_CHARS}]`;
  * 2024年]月24日), a 7 as a slash (2020年/月13日).
  */
 const MISREAD_FIGURES: Readonly<Record<string, string>> = { ']': '1', '|': '1', '/': '7' };
-const MISREAD = '[\\]|/]';
+const MISREAD = `[${Object.keys(MISREAD_FIGURES).map((ch) => `\\${ch}`).join('')}]`;
 const DATE_IN_TEXT = new RegExp(
   [
     `(?<!\\d)(?:\\d{4}${STRAY}?|\\d{2})${SP}年${SP}(?:\\d|${MISREAD}){1,2}${SP}月${SP}(?:\\d|${MISREAD}){1,2}${SP}日`,

@@ -13,6 +13,17 @@ export function readFigures(s: string): string | undefined {
 }
 
 /**
+ * Figures in yuan and fen whose thousands separators OCR garbled: read as full stops or
+ * semicolons, or doubled (5,661.027.48, 104,.474.85, 1;,341.51), grouped by commas again;
+ * undefined for anything else.
+ */
+export function regroupedFigures(figures: string): string | undefined {
+  if (!/^\d{1,3}(?:[.,;；]{1,2}\d{3})+[.,]\d{2}$/u.test(figures)) return undefined;
+  const groups = figures.split(/[.,;；]+/u);
+  return `${groups.slice(0, -1).join(',')}.${groups.at(-1)}`;
+}
+
+/**
  * `decimal` × 10^`shift` as an exact integer: scaleDecimal("1260.5", 6) = 1260500000n.
  * Undefined when a non-zero digit would fall below the unit: scaleDecimal("12345.678", 2).
  */
