@@ -298,26 +298,29 @@ function readIndicators(layout: Layout, fiscalYear: number | undefined, docUnit:
   for (const p of layout.paragraphs()) {
     if (!p.rows.every(isProseRow)) continue;
     const text = p.text;
-    for (const { field, label } of entries) {
-      const key = field as IndicatorKey;
+    const hits = entries.flatMap(({ field, label }) => [...text.matchAll(quoteBlind(label))].map((m) => ({ key: field as IndicatorKey, at: m.index, end: m.index + m[0].length })));
+    for (const hit of hits) {
+      const { key, at, end } = hit;
       if (out[key]) continue;
-      for (let at = text.indexOf(label); at >= 0; at = text.indexOf(label, at + 1)) {
-        // A longer indicator name covering this one takes precedence (代偿回收率 over 代偿率).
-        if (entries.some((e) => e.label.length > label.length && e.label.includes(label) && text.slice(at - e.label.indexOf(label), at - e.label.indexOf(label) + e.label.length) === e.label)) continue;
-        const sentenceStart = Math.max(text.lastIndexOf('。', at), text.lastIndexOf('；', at), text.lastIndexOf(';', at)) + 1;
-        if (/上年|去年|上期|同期|年初|期初|上一年|前一年|较上|比上/.test(text.slice(sentenceStart, at))) continue;
-        const after = text.slice(at + label.length);
-        const m = /^(?:为|达到?|是|约|共计|合计|[:：])?\s*((?:人民币)?[¥]?[\d,，.]+\s*(?:万亿|亿元|万元|亿|万|元|%|‰|倍|户|家|个)?)/u.exec(after);
-        if (!m) continue;
-        const parsed = readIndicator(KIND_OF[key], m[1], docUnit);
-        if (!parsed) continue;
-        out[key] = fieldFrom(spanLine(p, at, at + label.length + m[0].length), { value: parsed.value, certainty: parsed.certainty * 0.95 }, label);
-        break;
-      }
+      // A longer indicator name covering this one takes precedence (本年代偿金额 over 代偿金额).
+      if (hits.some((o) => o.at <= at && o.end >= end && o.end - o.at > end - at)) continue;
+      const sentenceStart = Math.max(text.lastIndexOf('。', at), text.lastIndexOf('；', at), text.lastIndexOf(';', at)) + 1;
+      if (/上年|去年|上期|同期|年初|期初|上一年|前一年|较上|比上/.test(text.slice(sentenceStart, at))) continue;
+      const m = /^(?:为|达到?|是|约|共计|合计|[:：])?\s*((?:人民币)?[¥]?[\d,，.]+\s*(?:万亿|亿元|万元|亿|万|元|%|‰|倍|户|家|个)?)/u.exec(text.slice(end));
+      if (!m) continue;
+      const parsed = readIndicator(KIND_OF[key], m[1], docUnit);
+      if (!parsed) continue;
+      out[key] = fieldFrom(spanLine(p, at, end + m[0].length), { value: parsed.value, certainty: parsed.certainty * 0.95 }, text.slice(at, end));
     }
   }
   return out;
 }
+
+/** A name of an indicator, found whether or not OCR kept its quote marks (新增小微企业和“三农户数). */
+function quoteBlind(label: string): RegExp {
+  return new RegExp([...label.replace(QUOTES, '')].join('[“”"\'‘’]?'), 'gu');
+}
+const QUOTES = /[“”"'‘’]/gu;
 
 /**
  * The unit in a unit column's cell, as OCR read it: % is often read with a stray digit beside it
@@ -338,6 +341,8 @@ function readIndicator(kind: Kind, cell: string, unit: string | undefined): { va
   if (!t || /^[-—–/]+$/.test(t)) return undefined;
   switch (kind) {
     case 'money': {
+      // a separator before the first group of figures (.919.79万元 for 1,919.79万元): OCR lost the figures before it
+      if (/^[.,;；]\d{3}(?!\d)/u.test(t)) return undefined;
       const found = findMoney(t);
       if (found.length > 0 && found[0].start === 0 && found[0].end === t.length) return { value: found[0].fen, certainty: 1 };
       const defaultUnit = unit === '元' || unit === '万元' || unit === '亿元' ? unit : undefined;
@@ -372,6 +377,12 @@ function readIndicator(kind: Kind, cell: string, unit: string | undefined): { va
       return m !== undefined ? { value: m, certainty: 1 } : undefined;
     }
     case 'count': {
+      // a count is whole: a full stop between groups of three figures is a thousands comma OCR misread (5.999户)
+      const dotted = /^\d{1,3}(?:\.\d{3})+(?=[户家个]?$)/u.exec(t);
+      if (dotted) {
+        const n = parseCount(t.replace(/\./gu, ','));
+        return n !== undefined ? { value: n, certainty: 0.7 } : undefined;
+      }
       if (!/^[\d,]+(?:户|家|个)?$/.test(t)) return undefined;
       const n = parseCount(t);
       return n !== undefined ? { value: n, certainty: /[户家个]$/.test(t) || unit === '户' ? 1 : 0.9 } : undefined;

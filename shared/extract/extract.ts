@@ -4,6 +4,7 @@ import { extractAuditReport } from './audit-report.js';
 import { extractFactSheet } from './fact-sheet.js';
 import type { TextLine } from './lines.js';
 import { extractMinutes } from './minutes.js';
+import { withDotsOfNamesElsewhere } from './names.js';
 import type { Unreadable } from './values.js';
 
 /** A signature place with the page it is on. */
@@ -20,8 +21,9 @@ export function signaturePlaces(doc: ReadDocument): SignaturePlace[] | undefined
  * fields whose label was found but whose value could not be read exactly. `signatures` are the
  * signature places the pixels showed, when the reader looked for them.
  */
-export function extractFields(kind: DocumentKind, lines: TextLine[], signatures?: SignaturePlace[]): { extracted: ExtractedFields; unreadable: Unreadable[] } {
+export function extractFields(kind: DocumentKind, read: TextLine[], signatures?: SignaturePlace[]): { extracted: ExtractedFields; unreadable: Unreadable[] } {
   const unreadable: Unreadable[] = [];
+  const lines = withDotsOfNamesElsewhere(read);
   const extracted = ((): ExtractedFields => {
     switch (kind) {
       case 'MEETING_MINUTES':

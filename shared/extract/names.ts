@@ -58,6 +58,27 @@ function withNameDots(text: string): string {
   return text.replace(DOT, '·').replace(DOT_READ_AS_MARK, '·');
 }
 
+/** A name written by sound with its dot: both parts two to five of the characters such names use. */
+const DOTTED_NAME = new RegExp(`(?<![${TRANSLITERATION}])([${TRANSLITERATION}]{2,5})·([${TRANSLITERATION}]{2,5})(?![${TRANSLITERATION}])`, 'gu');
+
+/**
+ * The lines with the dot of a name written by sound put back where OCR read a mark for it in
+ * running text (审议阿依古丽，吐尔逊…项目), when the document writes the same name with its dot
+ * elsewhere (阿依古丽·吐尔逊 in the vote list). Only then: between two such words a comma may be
+ * real (江西，吉林). The dot takes the mark's place, so offsets and segments hold.
+ */
+export function withDotsOfNamesElsewhere(lines: TextLine[]): TextLine[] {
+  const names = new Set(lines.flatMap((l) => [...l.text.replace(DOT, '·').matchAll(DOTTED_NAME)].map((m) => `(?<=${m[1]})[，,：:.'’](?=${m[2]})`)));
+  if (names.size === 0) return lines;
+  const misread = new RegExp([...names].join('|'), 'gu');
+  const mend = (s: string) => s.replace(misread, '·');
+  return lines.map((l) => {
+    const text = mend(l.text);
+    if (text === l.text) return l;
+    return { ...l, text, raw: mend(l.raw), segments: l.segments?.map((seg) => ({ ...seg, text: mend(seg.text), display: mend(seg.display), raw: mend(seg.raw) })) };
+  });
+}
+
 /** True for a plausible personal name. */
 export function isPersonName(text: string): boolean {
   const s = withNameDots(text);

@@ -827,6 +827,16 @@ describe('a name whose middle dot OCR read as an apostrophe', () => {
     const f = extractMinutes(linesOf("会议纪要\n周子涵、崔宁出席会议，杜秀英因病请假，努尔兰'哈力木因参加上级部门培训请假。"));
     expect(f.absentees?.value).toEqual(['杜秀英', '努尔兰·哈力木']);
   });
+
+  it('is written with the dot in running text where the document writes the name with its dot elsewhere, and only there', () => {
+    const text = `会议纪要
+申请人：阿依古丽，吐尔逊（个体工商户）
+议题：1.审议阿依古丽，吐尔逊（个体工商户）115.00万元融资担保项目；2.通报新疆，吉林两地代偿情况
+表决情况：阿依古丽·吐尔逊同意，方子涵同意。`;
+    const { fields } = extractFields('MEETING_MINUTES', linesOf(text)).extracted as { fields: ReturnType<typeof extractMinutes> };
+    expect(fields.agenda?.value).toEqual(['审议阿依古丽·吐尔逊（个体工商户）115.00万元融资担保项目', '通报新疆，吉林两地代偿情况']);
+    expect(fields.debtorName?.value).toBe('阿依古丽·吐尔逊（个体工商户）');
+  });
 });
 
 describe('what OCR adds inside words', () => {
@@ -910,12 +920,21 @@ describe('what OCR adds inside words', () => {
 });
 
 describe('an audit report as OCR garbles its marks', () => {
-  it('reads an amount in running text whose thousands separator OCR doubled, and doubts one read from part of its figures', () => {
+  it('reads an amount in running text whose thousands separator OCR doubled, and leaves one whose first figures OCR lost', () => {
     const f = extractAuditReport(linesOf('2021年度审计报告\n截至2021年末，公司当年代偿金额1,.559.66万元，代偿率1.25%。'));
     expect(f.compensationAmount?.value).toBe(1_559_660_000);
     expect(f.compensationAmount!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
-    const g = extractAuditReport(linesOf('2021年度审计报告\n截至2021年末，公司当年代偿金额.059.71万元，代偿率0.95%。'));
-    expect(g.compensationAmount?.confidence ?? 0).toBeLessThan(REVIEW_CONFIDENCE);
+    const g = extractAuditReport(linesOf('2021年度审计报告\n截至2021年末，公司当年代偿金额.919.79万元，代偿率0.95%。'));
+    expect(g.compensationAmount).toBeUndefined();
+    expect(g.compensationRate?.value).toBe(95);
+  });
+
+  it('reads a count whose thousands comma OCR read as a full stop, and a name whose closing quote OCR lost', () => {
+    const f = extractAuditReport(linesOf('2021年度审计报告\n全年新增担保金额54,139.64万元，新增小微企业和“三农”户数5.999户，平均担保费率1.26%。'));
+    expect(f.newSmallMicroClients?.value).toBe(5999);
+    expect(f.newSmallMicroClients!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    const g = extractAuditReport(linesOf('2021年度审计报告\n全年新增担保金额93,737.19万元，新增小微企业和“三农户数4720户，平均担保费率1.26%。'));
+    expect(g.newSmallMicroClients?.value).toBe(4720);
   });
 
   it('reads garbled thousands separators and per cent signs, a figure after a speck, and a first finding that lost its opening bracket', () => {
