@@ -9,7 +9,8 @@ import { regroupedFigures } from './normalize/decimal.js';
 import { findMoney, parseMoney, type MoneyUnit } from './normalize/money.js';
 import { parseCount, parseMultiple, parsePercent } from './normalize/percent.js';
 import { spanLine } from './prose.js';
-import { findTables, periodColumn, unitIn } from './table.js';
+import { changeTie } from './year-on-year.js';
+import { findTables, periodColumn, priorColumn, unitIn } from './table.js';
 import {
   chineseText,
   companyCheckedAgainstText,
@@ -37,6 +38,9 @@ export const AUDIT_LABELS = {
   opinionType: ['审计意见类型', '审计意见', '审计结论', '总体评价', '评价结论', '审计评价'],
   registeredCapital: ['注册资本', '实收资本', '注册资金'],
 } as const;
+
+/** The certainty of an indicator read a figure away from what OCR read, because only that reading fits its row's change. */
+const MENDED_BY_CHANGE = 0.7;
 
 /** Names of the key indicators, in tables and in running text. */
 export const INDICATOR_LABELS = {
@@ -282,14 +286,22 @@ function readIndicators(layout: Layout, fiscalYear: number | undefined, docUnit:
     const unitCol = table.columns.findIndex((c) => /^(?:计量)?单位$/.test(c.name));
     const captionUnit = unitIn(table.caption);
     const headerUnit = unitIn(table.columns[period.index].name) ?? unitIn(table.header.segments.map((s) => s.text).join(''));
+    const prior = priorColumn(table.columns, period.index);
+    const changeCol = table.columns.findIndex((c) => /同比|变动|增减|变化|增长率|增幅/u.test(c.name));
     for (const rec of table.records) {
       const nameCell = rec.cells[nameCol]?.replace(/[“”"]/gu, '') ?? '';
       const hit = wholeLabel(nameCell, entries) ?? wholeLabel(labelCore(nameCell).replace(/[(（][^)）]*[)）]$/u, ''), entries);
       if (!hit || out[hit.field as IndicatorKey]) continue;
       const key = hit.field as IndicatorKey;
       const rowUnit = unitCol >= 0 ? unitCell(rec.cells[unitCol]) : unitIn(nameCell);
-      const parsed = readIndicator(KIND_OF[key], rec.cells[period.index] ?? '', rowUnit || headerUnit || captionUnit || docUnit);
-      if (!parsed) continue;
+      const unit = rowUnit || headerUnit || captionUnit || docUnit;
+      const read = readIndicator(KIND_OF[key], rec.cells[period.index] ?? '', unit);
+      if (!read) continue;
+      const priorValue = prior >= 0 && changeCol >= 0 ? readIndicator(KIND_OF[key], rec.cells[prior] ?? '', unit)?.value : undefined;
+      const tie = priorValue === undefined ? undefined : changeTie({ value: read.value, cell: rec.cells[period.index], prior: priorValue, priorCell: rec.cells[prior], change: rec.cells[changeCol] ?? '', rate: KIND_OF[key] === 'percent' });
+      // a value at odds with its change is put right where only one reading a figure away fits, for a person to confirm; OCR
+      // garbles change cells too often (+9549.249%6 for +549.24%) for a value at odds to be doubted for that alone
+      const parsed = tie?.agrees === false && tie.mended !== undefined ? { value: tie.mended, certainty: MENDED_BY_CHANGE } : read;
       const line = { ...rec.line, confidence: Math.min(rec.cellConfidence[period.index], rec.cellConfidence[nameCol], unitCol >= 0 ? rec.cellConfidence[unitCol] : 1) };
       out[key] = fieldFrom(line, { value: parsed.value, certainty: parsed.certainty * period.certainty }, nameCell, 1 - 0.15 * hit.errors);
     }

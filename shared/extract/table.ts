@@ -244,6 +244,14 @@ export function periodColumn(columns: readonly Column[], fiscalYear?: number): {
   return { index: latest.i, certainty: latest.p.misread ? 0.5 : 0.7 };
 }
 
+/** The column of the period before the one in column `current`: the year before it, or 上年/上期/期初; -1 when there is none. */
+export function priorColumn(columns: readonly Column[], current: number): number {
+  const periods = columns.map((c) => periodOf(c.name));
+  const p = periods[current];
+  const yearBefore = p && 'year' in p ? periods.findIndex((q) => q && 'year' in q && q.year === p.year - 1) : -1;
+  return yearBefore >= 0 ? yearBefore : periods.findIndex((q) => q && 'relative' in q && q.relative === 'prior');
+}
+
 /** A unit written in a heading or caption: 金额（万元）, 单位：元, (%), 倍, 户. */
 export function unitIn(text: string): MoneyUnit | '%' | '倍' | '户' | undefined {
   const t = text.replace(/\s+/g, '');

@@ -965,6 +965,26 @@ describe('an audit report as OCR garbles its marks', () => {
   });
 });
 
+describe("an audit report's indicator table with a change column", () => {
+  it('puts right a value OCR read with a figure added, from the prior year and the change, for a person to confirm', () => {
+    const f = extractAuditReport(
+      linesOf(`
+2020年度审计报告
+表1主要经营指标情况表
+序号  指标名称            单位    2019年       2020年       同比变动
+1     在保余额            万元    98,389.19    32,024.90    -67.45%
+2     新增小微三农户数    户      6,489        60,292       -3.04%
+3     代偿率              %       2.59         3.45         +0.86个百分点
+`),
+    );
+    expect(f.newSmallMicroClients?.value).toBe(6292);
+    expect(f.newSmallMicroClients!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    expect(f.outstandingBalance?.value).toBe(32_024_900_000);
+    expect(f.outstandingBalance!.confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
+    expect(f.compensationRate?.value).toBe(345);
+  });
+});
+
 describe('a value beside its label, under the title', () => {
   it('takes nothing of the title lines above the label row into the value', () => {
     const f = extractMinutes(
