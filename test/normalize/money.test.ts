@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { capitalsOf, reconcile } from '../../shared/extract/normalize/dual-money.js';
-import { findMoney, moneyAgrees, parseMoney, readDualMoney, readMoney } from '../../shared/extract/normalize/money.js';
+import { findMoney, moneyAgrees, parseMoney, readDualMoney, readMoney, withAmountsRepaired } from '../../shared/extract/normalize/money.js';
 import { moneyValue } from '../../shared/extract/values.js';
 
 const YUAN = 100;
@@ -192,6 +192,10 @@ describe('findMoney', () => {
     for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.raw);
     expect(findMoney('人民币叁佰元整（Y300.00）').map((m) => [m.fen, m.repaired])).toEqual([[30_000, undefined], [30_000, true]]);
     expect(findMoney('担保额度1;560万元').map((m) => [m.fen, m.repaired])).toEqual([[1_560_000_000, true]]);
+    // a thousands comma read as a full stop, before two decimals and 元; without the decimals a full stop is a decimal point
+    expect(findMoney('审议某某有限公司1.750.00万元融资担保项目').map((m) => [m.fen, m.repaired])).toEqual([[1_750_000_000, true]]);
+    expect(withAmountsRepaired('审议某某有限公司1.750.00万元融资担保项目')).toBe('审议某某有限公司1,750.00万元融资担保项目');
+    expect(findMoney('担保额度1.750万元').map((m) => [m.fen, m.repaired])).toEqual([[1_750_000, undefined]]);
     // the ¥ of figures in yuan and fen after Chinese, read as # or Y
     expect(findMoney('要求代偿贷款本息合计#3,852,597.40。').map((m) => [m.fen, m.repaired])).toEqual([[385_259_740, true]]);
     expect(findMoney('贷款本息Y3,059,784.95，并由风险管理部').map((m) => [m.fen, m.repaired])).toEqual([[305_978_495, true]]);

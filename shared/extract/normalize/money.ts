@@ -218,7 +218,7 @@ const DOUBTFUL_LOOKALIKE = new RegExp(
  * The text with what OCR commonly makes of an amount put right, character for character (so
  * offsets hold): capital numerals' lookalikes (the doubtful ones only next to a place), 什 for 仟 after a capital digit, the ¥ of
  * "元整（¥…）" read as # or Y, or of ¥3,852,597.40 after Chinese read as #, Y or 圣 (本息合计#3,852,597.40), and a
- * thousands comma read as a semicolon (1;560万元).
+ * thousands comma read as a semicolon (1;560万元) or, before two decimals and 元, as a full stop (1.750.00万元).
  */
 function repairOcr(text: string): string {
   return text
@@ -227,7 +227,8 @@ function repairOcr(text: string): string {
     .replace(THOUSAND_LOOKALIKE, '仟')
     .replace(/([元圆][整正]?\s*[(（]\s*)[#＃Yy](?=\s*\d)/gu, '$1¥')
     .replace(/(?<=[\u4e00-\u9fff:：])[#＃Y圣](?=\d{1,3}(?:,\d{3})+\.\d{2}(?![\d.]))/gu, '¥')
-    .replace(/(\d)[;；](?=\d{3}(?!\d))/gu, '$1,');
+    .replace(/(\d)[;；](?=\d{3}(?!\d))/gu, '$1,')
+    .replace(/(?<![\d.,])\d{1,3}(?:\.\d{3})+(?=\.\d{2}\s*(?:万亿|亿|万)?[元圆])/gu, (whole) => whole.replace(/\./gu, ','));
 }
 
 export interface MoneyAgreement {
