@@ -199,12 +199,12 @@ export function chineseText(value: string): string {
 /** An identifier such as a project number (YNDB-2023-0147) or a document number (X担〔2024〕12号, 〔2021〕第17期). */
 export const idValue: ValueParser<string> = (text) => {
   // The year of a document number is in 〔〕; typists and OCR write [ ] 【 】 （ ） ［ ］ for it,
-  // and OCR may read the closing one as j or J.
+  // and OCR may read the closing one as j or J, or twice (〔2025]】).
   const half = toHalfWidth(text);
   // and lose the closing one before 第 (〔2021 第7期); 期 is read as 其, and a number 1 as ]
   const guessedOne = /第\s*[\]|lI](?=\s*[号期其])/u.test(half);
   const t = half
-    .replace(/[(（\[【［〔]\s*(\d{4})\s*(?:[)）\]】］〕][jJ]?|[jJ][)）\]】］〕jJ]?|(?=第))/gu, '〔$1〕')
+    .replace(/[(（\[【［〔]\s*(\d{4})\s*(?:[)）\]】］〕]{1,2}[jJ]?|[jJ][)）\]】］〕jJ]?|(?=第))/gu, '〔$1〕')
     .replace(/(第\s*(?:\d+|[\]|lI])\s*)其(?![\u4e00-\u9fff])/u, '$1期')
     .replace(/第\s*[\]|lI](?=\s*[号期])/u, '第1');
   const letterBracket = /[(（\[【［〔]\s*\d{4}\s*[jJ]/u.test(half);

@@ -59,6 +59,7 @@ describe('a document number as a field value', () => {
   it('takes a j OCR read for the closing bracket, less surely', () => {
     expect(idValue('兴农担保审【2021Jj 14号')).toEqual({ value: '兴农担保审〔2021〕14号', certainty: 0.9 });
     expect(idValue('金诚担保审【2022]j 7号')).toEqual({ value: '金诚担保审〔2022〕7号', certainty: 1 });
+    expect(idValue('渝瑞德审字〔2025]】第0178号')).toEqual({ value: '渝瑞德审字〔2025〕第0178号', certainty: 1 });
     expect(idValue('认定【2024j第15号')).toEqual({ value: '认定〔2024〕第15号', certainty: 0.9 });
   });
 });
