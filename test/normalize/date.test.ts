@@ -114,6 +114,8 @@ describe('findDates', () => {
     expect(findDates('开会时间：2022年1]月15日上午', { repairs: true })).toMatchObject([{ iso: '2022-11-15', raw: '2022年1]月15日', repaired: true }]);
     expect(findDates('2024年]月2|日', { repairs: true }).map((d) => d.iso)).toEqual(['2024-01-21']);
     expect(findDates('认定日期2020年/月13日', { repairs: true }).map((d) => d.iso)).toEqual(['2020-07-13']);
+    // a speck after a full month: the mark as a figure would make month 111
+    expect(findDates('送达日期2021年11]月15日', { repairs: true })).toMatchObject([{ iso: '2021-11-15', repaired: true }]);
     // a year of five numerals: one read into it from before
     expect(findDates('报告日期二二〇二二年三月二十三日')).toEqual([]);
     expect(findDates('报告日期二二〇二二年三月二十三日', { repairs: true })).toMatchObject([{ iso: '2022-03-23', repaired: true }]);

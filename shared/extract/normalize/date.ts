@@ -118,7 +118,7 @@ const MISREAD_FIGURES: Readonly<Record<string, string>> = { ']': '1', '|': '1', 
 const MISREAD = `[${Object.keys(MISREAD_FIGURES).map((ch) => `\\${ch}`).join('')}]`;
 const DATE_IN_TEXT = new RegExp(
   [
-    `(?<!\\d)(?:\\d{4}${STRAY}?|\\d{2})${SP}年${SP}(?:\\d|${MISREAD}){1,2}${SP}月${SP}(?:\\d|${MISREAD}){1,2}${SP}日`,
+    `(?<!\\d)(?:\\d{4}${STRAY}?|\\d{2})${SP}年${SP}(?:\\d|${MISREAD}){1,3}${SP}月${SP}(?:\\d|${MISREAD}){1,3}${SP}日`,
     `(?=[${DIGIT_SEQUENCE_CHARS}Oo0CcG@]{0,5}[${DIGIT_SEQUENCE_CHARS}])(?<![${DIGIT_SEQUENCE_CHARS}Oo0CcG@])[${DIGIT_SEQUENCE_CHARS}Oo0CcG@]{4,6}${SP}年${SP}${NUMERAL_DATE_CHARS}{1,3}${SP}月${SP}${NUMERAL_DATE_CHARS}{1,4}${SP}日`,
     `(?<![\\d.\\/-])\\d{4}([./-])\\d{1,2}\\1\\d{1,2}(?!\\d|[./-]\\d)`,
   ].join('|'),
@@ -138,8 +138,9 @@ export interface FoundDate {
 /**
  * Every valid date in a text, in order. Candidates that do not make a real date (2023年2月29日)
  * are skipped. Dates without a year are not searched for. With `repairs`, a mark OCR read for a
- * figure of the month or day (see MISREAD_FIGURES) is taken for it, and a year of five numerals
- * loses its first; such a date is marked repaired.
+ * figure of the month or day (see MISREAD_FIGURES) is taken for it, or for a speck where the
+ * figure would make no date (11]月), and a year of five numerals loses its first; such a date is
+ * marked repaired.
  */
 export function findDates(text: string, { repairs = false } = {}): FoundDate[] {
   const found: FoundDate[] = [];
@@ -151,6 +152,11 @@ export function findDates(text: string, { repairs = false } = {}): FoundDate[] {
     let mended = `${head}${tail.replace(new RegExp(MISREAD, 'gu'), (ch) => MISREAD_FIGURES[ch])}`;
     if (mended !== raw && !repairs) continue;
     let date = parseChineseDate(mended);
+    // a mark beside the figures of a full month or day is a speck, not a figure (2021年11]月15日)
+    if (!date && repairs && mended !== raw) {
+      mended = `${head}${tail.replace(new RegExp(MISREAD, 'gu'), '')}`;
+      date = parseChineseDate(mended);
+    }
     // a year of five numerals has one too many, read into it from before (报告日期二二〇二二年…)
     if (!date && repairs && /^[^\d\s]{5}年/u.test(mended)) {
       mended = mended.slice(1);
