@@ -300,7 +300,7 @@ function voteTable(layout: Layout): Field<Vote[]> | undefined {
     for (const rec of table.records) {
       const cell = (rec.cells[nameCol] ?? '').trim();
       // a name with no known surname (辣玲: OCR garbled it) is kept with its doubt, for the rest of the document to check
-      const member = nameAtStart(cell) ?? (/^[\u4e00-\u9fff]{2,3}$/u.test(cell) ? { name: cell, certainty: 0.6 } : undefined);
+      const member = nameAtStart(cell, { unknown: true });
       const vote = voteOf(rec.cells[voteCol] ?? '');
       if (!member || !vote) {
         // A row that cannot be read makes the whole list uncertain (a vote may be missing).

@@ -130,11 +130,17 @@ export function nameAtEnd(phrase: string): NameReading | undefined {
   return undefined;
 }
 
+/** The certainty of two or three Chinese characters taken for a name though no known surname starts them. */
+export const UNKNOWN_NAME = 0.6;
+
 /**
  * The name at the start of a value: 王建国, 王建国（总经理）, 王建国 总经理, 王建国总经理.
- * Undefined when the value does not start with a plausible name.
+ * Undefined when the value does not start with a plausible name; with `unknown`, where a name is
+ * expected (beside 主持人：, in a vote table's name column), a first word of two or three Chinese
+ * characters is taken all the same, doubtful: a rare surname, or one OCR misread (短慧 for 孟慧),
+ * which the document's other readings of the name may put right (`checkedAgainstText`).
  */
-export function nameAtStart(value: string): NameReading | undefined {
+export function nameAtStart(value: string, { unknown = false } = {}): NameReading | undefined {
   const s = withNameDots(value.replace(/^[\s|｜丨”“"'‘’:：;；,，.。、]+/u, ''))
     // a role in brackets; OCR may read the opening bracket as 〈 or 《 (王建国〈(总经理))
     .replace(/[〈《]?[(（〈《][^)）〉》]*[)）〉》]?/gu, ' ')
@@ -151,7 +157,7 @@ export function nameAtStart(value: string): NameReading | undefined {
     const tail = chars.slice(len).join('');
     if (chars.length > len && isPersonName(head) && (TITLE_AT_START.test(tail) || UNIT_PREFIX.test(tail))) return { name: head, certainty: 0.9 };
   }
-  return nameAtEnd(token);
+  return nameAtEnd(token) ?? (unknown && /^[\u4e00-\u9fff]{2,3}$/u.test(token) ? { name: token, certainty: UNKNOWN_NAME } : undefined);
 }
 
 /**
@@ -179,7 +185,7 @@ export function nameList(value: string): { names: string[]; certainty: number } 
     const n = isPersonName(part)
       ? { name: part, certainty: 1 }
       : (nameAtEnd(part) ??
-        (/^[\u4e00-\u9fff]{2,3}$/u.test(part) ? { name: part, certainty: 0.6 } : isPersonName(added) ? { name: added, certainty: 0.6 } : undefined));
+        (/^[\u4e00-\u9fff]{2,3}$/u.test(part) ? { name: part, certainty: UNKNOWN_NAME } : isPersonName(added) ? { name: added, certainty: UNKNOWN_NAME } : undefined));
     if (!n) {
       certainty = Math.min(certainty, 0.5);
       continue;
@@ -210,9 +216,15 @@ function nameVariants(name: string, others: readonly string[] = []): Variants {
   };
 }
 
-/** A name checked against the rest of the document (see readingsElsewhere). */
+/**
+ * A name checked against the rest of the document (see readingsElsewhere). A word taken for a
+ * name with no known surname (see `nameAtStart`) that the document writes no likelier way is
+ * left unread: a person reads it on the page.
+ */
 export function checkedAgainstText(field: Field<string> | undefined, lines: readonly TextLine[]): Field<string> | undefined {
-  return field && checkedElsewhere(field, lines, nameVariants(field.value));
+  if (!field) return undefined;
+  const checked = checkedElsewhere(field, lines, nameVariants(field.value));
+  return checked?.value === field.value && !isPersonName(field.value) && !field.value.includes('·') ? undefined : checked;
 }
 
 /**

@@ -143,7 +143,7 @@ export const countValue: ValueParser<number> = (text) => {
 
 /** A single person's name at the start of a value, without a title or bracketed role. */
 export const nameValue: ValueParser<string> = (text) => {
-  const n = nameAtStart(text);
+  const n = nameAtStart(text, { unknown: true });
   return n ? { value: n.name, certainty: n.certainty } : undefined;
 };
 

@@ -671,6 +671,13 @@ ${voteTable}
     expect(g.attendees?.value).toEqual(['郭磊', '李婷', '段海涛']);
   });
 
+  it('is taken so beside its label when OCR garbled its surname (短慧 for 孟慧), and left unread when nothing in the document puts it right', () => {
+    const f = extractMinutes(linesOf('项目评审委员会会议纪要\n主持人：短慧（总经理）\n出席：孟慧、严辉、姜军\n记录员：锅志明'));
+    expect(f.chair?.value).toBe('孟慧');
+    expect(f.chair!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    expect(f.recorder).toBeUndefined();
+  });
+
   it('is kept when the other reading is written only once and no likelier, when two are likelier, or when it is another person of the list', () => {
     const once = extractMinutes(linesOf('项目评审委员会会议纪要\n参会人员：杨俊杰、钱志强、钟永刚\n表决情况：杨俊杰同意，钱志强同意，邱永刚反对。'));
     expect(once.attendees?.value).toEqual(['杨俊杰', '钱志强', '钟永刚']);
