@@ -1,5 +1,5 @@
 import type { AuditReportFields, Field } from '../domain/fields.js';
-import { labelCore, labelEntries, wholeLabel, type LabelSpec } from './labels.js';
+import { labelCore, labelEntries, quoteBlind, wholeLabel, type LabelSpec } from './labels.js';
 import { withKnownNamesRepaired } from './known-names.js';
 import { isProseRow, ITEM_START, Layout, lineOfSegments, type Paragraph } from './layout.js';
 import type { TextLine } from './lines.js';
@@ -327,12 +327,6 @@ function readIndicators(layout: Layout, fiscalYear: number | undefined, docUnit:
   }
   return out;
 }
-
-/** A name of an indicator, found whether or not OCR kept its quote marks (新增小微企业和“三农户数). */
-function quoteBlind(label: string): RegExp {
-  return new RegExp([...label.replace(QUOTES, '')].join('[“”"\'‘’]?'), 'gu');
-}
-const QUOTES = /[“”"'‘’]/gu;
 
 /**
  * The unit in a unit column's cell, as OCR read it: % is often read with a stray digit beside it

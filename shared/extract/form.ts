@@ -314,7 +314,8 @@ function secondLine(layout: Layout, row: Row, s: Placed): { row: Row; seg: Place
  * (starting between the label's right edge and the next label on the row), in rows closer
  * than a line's spacing to each other, and not beside another label. A label stands at the
  * middle of its cell's height, so a value has at most one line more above its row than below:
- * more lines above are the text before the form (the title over 编号：〔2024〕第14期).
+ * more lines above are the text before the form (the title over 编号：〔2024〕第14期), and a line
+ * under another field's text running to the right margin goes on from that text.
  */
 function columnBlock(layout: Layout, f: LabelAt, right: number, isStop: (s: Placed) => boolean, stops: readonly LabelEntry[], labelSegs: Set<Placed>): Placed[] {
   const em = f.row.em;
@@ -336,6 +337,11 @@ function columnBlock(layout: Layout, f: LabelAt, right: number, isStop: (s: Plac
       const inColumn = row.segments.filter((s) => s.bbox.x0 >= left && s.bbox.x0 < right - 0.5 * em);
       if (inColumn.length === 0) continue;
       if (inColumn.some((s) => isStop(s) || labelSegs.has(s)) || row.segments.some((_, i) => spacedLabel(row.segments, i, stops))) break;
+      // above the label, a line under another field's row whose last text runs over this column to the right margin is
+      // that text wrapped (a list of names going on)
+      const before = direction < 0 ? layout.above(row) : undefined;
+      const wraps = before && before.segments[0].bbox.x0 < left && before.segments.at(-1)!.bbox.x0 <= inColumn[0].bbox.x0 + 0.5 * em && layout.reachesRight(before);
+      if (wraps && row.y0 - before.y1 <= gapLimit) break;
       out.push(...inColumn);
       if (direction < 0) above++;
       else below++;

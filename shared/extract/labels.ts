@@ -93,9 +93,23 @@ export function labelHits(text: string, labels: readonly LabelEntry[]): Hit[] {
 const hitCache = new WeakMap<readonly LabelEntry[], Map<string, Hit[]>>();
 
 function exactMatches(text: string, label: string): { start: number; end: number; errors: number }[] {
-  const out: { start: number; end: number; errors: number }[] = [];
-  for (let at = text.indexOf(label); at >= 0; at = text.indexOf(label, at + label.length)) out.push({ start: at, end: at + label.length, errors: 0 });
-  return out;
+  return [...text.matchAll(quoteBlind(label))].map((m) => ({ start: m.index, end: m.index + m[0].length, errors: 0 }));
+}
+
+const QUOTE = '[“”"\'‘’]';
+const quoteBlindCache = new Map<string, RegExp>();
+
+/**
+ * A label or a name found whether or not OCR kept its quote marks, or read a speck inside it as
+ * one (记“录, 新增小微企业和“三农户数): a quote mark may stand between any two of its characters.
+ */
+export function quoteBlind(label: string): RegExp {
+  let re = quoteBlindCache.get(label);
+  if (!re) {
+    const chars = [...label.replace(new RegExp(QUOTE, 'gu'), '')].map((c) => c.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+    quoteBlindCache.set(label, (re = new RegExp(chars.join(`${QUOTE}?`), 'gu')));
+  }
+  return re;
 }
 
 /** Numbering and bullets in front of a heading or a label: 一、 （二） 3. ★ */

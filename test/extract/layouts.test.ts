@@ -992,6 +992,25 @@ describe("an audit report's indicator table with a change column", () => {
   });
 });
 
+describe('a list of names wrapped onto the line above the next label', () => {
+  it('stays in its own field, and the next label keeps only its own value', () => {
+    const size = 47;
+    const f = extractMinutes(
+      ocrLines([
+        { text: '会议纪要', x: 1000, y: 700, size },
+        { text: '参会委员：郭敏、肖丹、邓永刚、卢军红、崔晶、叶长青、古丽娜尔·热合曼、努尔', x: 303, y: 992, size },
+        { text: '兰·哈力木、黄志刚', x: 553, y: 1072, size },
+        { text: '记', x: 302, y: 1153, size },
+        { text: '录：', x: 453, y: 1147, size },
+        { text: '丁光明', x: 574, y: 1151, size },
+        { text: '议题：审议某某有限公司415万元融资担保项目，通报上季度代偿及追偿情况等事项', x: 302, y: 1227, size },
+      ], { mergeRows: true }),
+    );
+    expect(f.recorder?.value).toBe('丁光明');
+    expect(f.attendees?.value).toEqual(['郭敏', '肖丹', '邓永刚', '卢军红', '崔晶', '叶长青', '古丽娜尔·热合曼', '努尔兰·哈力木', '黄志刚']);
+  });
+});
+
 describe('a value beside its label, under the title', () => {
   it('takes nothing of the title lines above the label row into the value', () => {
     const f = extractMinutes(
