@@ -904,6 +904,12 @@ describe('what OCR adds inside words', () => {
     expect(extractFactSheet(lines).facts?.value).toBe('经调查核实，付建新作为该项目项目经理，在保前调查中进行了实地核查。');
   });
 
+  it('reads a label with a quote mark OCR read inside it, however sure', () => {
+    const f = extractMinutes(linesOf('会议纪要\n记“录：丁光明\n议”题：审议某某有限公司融资担保项目'));
+    expect(f.recorder?.value).toBe('丁光明');
+    expect(f.agenda?.value).toEqual(['审议某某有限公司融资担保项目']);
+  });
+
   it('reads a spaced label with marks OCR made of specks before its second character (地　，”点：)', () => {
     const f = extractMinutes(
       ocrLines([
