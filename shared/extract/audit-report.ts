@@ -9,7 +9,7 @@ import { regroupedFigures } from './normalize/decimal.js';
 import { findMoney, parseMoney, type MoneyUnit } from './normalize/money.js';
 import { parseCount, parseMultiple, parsePercent } from './normalize/percent.js';
 import { spanLine } from './prose.js';
-import { changeTie } from './year-on-year.js';
+import { changeTie, valueFromChange } from './year-on-year.js';
 import { findTables, periodColumn, priorColumn, unitIn } from './table.js';
 import {
   chineseText,
@@ -39,7 +39,7 @@ export const AUDIT_LABELS = {
   registeredCapital: ['注册资本', '实收资本', '注册资金'],
 } as const;
 
-/** The certainty of an indicator read a figure away from what OCR read, because only that reading fits its row's change. */
+/** The certainty of an indicator read from its row's change: a figure away from what OCR read, or from figures OCR garbled, because only that reading fits. */
 const MENDED_BY_CHANGE = 0.7;
 
 /** Names of the key indicators, in tables and in running text. */
@@ -295,13 +295,17 @@ function readIndicators(layout: Layout, fiscalYear: number | undefined, docUnit:
       const key = hit.field as IndicatorKey;
       const rowUnit = unitCol >= 0 ? unitCell(rec.cells[unitCol]) : unitIn(nameCell);
       const unit = rowUnit || headerUnit || captionUnit || docUnit;
-      const read = readIndicator(KIND_OF[key], rec.cells[period.index] ?? '', unit);
-      if (!read) continue;
+      const cell = rec.cells[period.index] ?? '';
       const priorValue = prior >= 0 && changeCol >= 0 ? readIndicator(KIND_OF[key], rec.cells[prior] ?? '', unit)?.value : undefined;
-      const tie = priorValue === undefined ? undefined : changeTie({ value: read.value, cell: rec.cells[period.index], prior: priorValue, priorCell: rec.cells[prior], change: rec.cells[changeCol] ?? '', rate: KIND_OF[key] === 'percent' });
-      // a value at odds with its change is put right where only one reading a figure away fits, for a person to confirm; OCR
-      // garbles change cells too often (+9549.249%6 for +549.24%) for a value at odds to be doubted for that alone
-      const parsed = tie?.agrees === false && tie.mended !== undefined ? { value: tie.mended, certainty: MENDED_BY_CHANGE } : read;
+      const row = priorValue === undefined ? undefined : { cell, prior: priorValue, priorCell: rec.cells[prior], change: rec.cells[changeCol] ?? '', rate: KIND_OF[key] === 'percent' };
+      const read = readIndicator(KIND_OF[key], cell, unit);
+      const tie = read && row && changeTie({ ...row, value: read.value });
+      // a value at odds with its change is put right where only one reading a figure away fits, and a value OCR garbled
+      // past reading is read where only one reading fits, for a person to confirm; OCR garbles change cells too often
+      // (+9549.249%6 for +549.24%) for a value at odds to be doubted for that alone
+      const fromChange = tie?.agrees === false ? tie.mended : !read && row ? valueFromChange(row) : undefined;
+      const parsed = fromChange !== undefined ? { value: fromChange, certainty: MENDED_BY_CHANGE } : read;
+      if (!parsed) continue;
       const line = { ...rec.line, confidence: Math.min(rec.cellConfidence[period.index], rec.cellConfidence[nameCol], unitCol >= 0 ? rec.cellConfidence[unitCol] : 1) };
       out[key] = fieldFrom(line, { value: parsed.value, certainty: parsed.certainty * period.certainty }, nameCell, 1 - 0.15 * hit.errors);
     }

@@ -208,7 +208,8 @@ function blocks(segs: Placed[], layout: Layout): Placed[][] {
 export type PeriodColumn = { year: number; misread?: true } | { relative: 'current' | 'prior' };
 
 export function periodOf(heading: string): PeriodColumn | undefined {
-  const h = heading.replace(/\s+/g, '').replace(/[(（][^)）]*[)）]/gu, '');
+  // a quote mark is what OCR made of a speck beside the heading (”2020年)
+  const h = heading.replace(/[\s“”"'‘’]+/gu, '').replace(/[(（][^)）]*[)）]/gu, '');
   const year = /^(?:截至)?(\d{4})(?:年(?:度|末|底|年末)?|年\d{1,2}月\d{1,2}日)?(?:金额|数|余额|实际|完成)?$/u.exec(h);
   if (year) return { year: Number(year[1]) };
   const misread = /^(\d{4})[\u4e00-\u9fff]$/u.exec(h);

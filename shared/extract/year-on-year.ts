@@ -31,12 +31,8 @@ export interface ChangeRow {
  */
 export function changeTie(row: ChangeRow): Tie | undefined {
   const change = readChange(row.change);
-  if (!change || change.points !== row.rate || (!row.rate && row.prior === 0)) return undefined;
-  const fits = (value: number, prior = row.prior, by = change.value) => {
-    const delta = row.rate ? (value - prior) / 100 : ((value - prior) / prior) * 100;
-    // without a sign, OCR may have lost a minus: the size of the change must fit
-    return Math.abs((change.signed ? delta : Math.abs(delta)) - by) <= change.tolerance;
-  };
+  const fits = change && fitsChange(row, change);
+  if (!change || !fits) return undefined;
   if (fits(row.value)) return { agrees: true };
   const misreadElsewhere =
     readingsAway(row.priorCell, row.prior).some((prior) => prior !== 0 && fits(row.value, prior)) ||
@@ -44,6 +40,35 @@ export function changeTie(row: ChangeRow): Tie | undefined {
   if (misreadElsewhere) return { agrees: false };
   const mended = new Set(readingsAway(row.cell, row.value).filter((v) => fits(v)));
   return mended.size === 1 ? { agrees: false, mended: [...mended][0] } : { agrees: false };
+}
+
+/**
+ * The value of a cell OCR garbled past reading (9570,679.36 for 570,679.36, 3.069%40 for 3.06%),
+ * from its row's change: its first figures, with as many decimals as the prior value shows, or a
+ * reading of them a figure away, when exactly one such value fits the prior value and the change.
+ */
+export function valueFromChange(row: Omit<ChangeRow, 'value'>): number | undefined {
+  const change = readChange(row.change);
+  const fits = change && fitsChange(row, change);
+  const prior = figuresOf(row.priorCell);
+  if (!fits || !prior) return undefined;
+  const perDigit = row.prior / Number(prior.digits);
+  const own = figuresOf(row.cell, prior.fraction);
+  if (!Number.isSafeInteger(perDigit) || perDigit <= 0 || own?.fraction !== prior.fraction) return undefined;
+  const fitting = new Set([own.digits, ...oneFigureAway(own.digits, own.fraction)].map((d) => Number(d) * perDigit).filter((v) => fits(v)));
+  return fitting.size === 1 ? [...fitting][0] : undefined;
+}
+
+type Change = NonNullable<ReturnType<typeof readChange>>;
+
+/** Whether a value fits the row's change (with another prior value or change, when given); undefined when the change cannot tell. */
+function fitsChange(row: Pick<ChangeRow, 'prior' | 'rate'>, change: Change): ((value: number, prior?: number, by?: number) => boolean) | undefined {
+  if (change.points !== row.rate || (!row.rate && row.prior === 0)) return undefined;
+  return (value, prior = row.prior, by = change.value) => {
+    const delta = row.rate ? (value - prior) / 100 : ((value - prior) / prior) * 100;
+    // without a sign, OCR may have lost a minus: the size of the change must fit
+    return Math.abs((change.signed ? delta : Math.abs(delta)) - by) <= change.tolerance;
+  };
 }
 
 /** A change as printed: -3.04%, +230.96%, -0.46个百分点; the figures OCR added after a per cent sign (-3.04%0) are left out. */
@@ -54,8 +79,10 @@ function readChange(cell: string): { value: number; decimals: number; signed: bo
   const decimals = m[3]?.length ?? 0;
   const size = Number(`${m[2]}.${m[3] ?? '0'}`);
   const negative = m[1] !== '' && !/[+＋]/u.test(m[1]);
-  // half a unit of the last figure shown, and as much again for a change cut rather than rounded
-  return { value: negative ? -size : size, decimals, signed: m[1] !== '', points: /百分点|pp/iu.test(t), tolerance: 10 ** -decimals };
+  const points = /百分点|pp/iu.test(t);
+  // a difference of two rates shown to as many decimals is exact; a relative change is off by up to half a unit of its
+  // last figure, and as much again when cut rather than rounded
+  return { value: negative ? -size : size, decimals, signed: m[1] !== '', points, tolerance: (points ? 0.5 : 1) * 10 ** -decimals };
 }
 
 /**
@@ -63,14 +90,18 @@ function readChange(cell: string): { value: number; decimals: number; signed: bo
  * unit of `value`, the cell's value as read; none when the cell's first figures do not make it.
  */
 function readingsAway(cell: string, value: number, decimals?: number): number[] {
+  const figures = figuresOf(cell, decimals);
+  const perDigit = figures && Math.abs(value) / Number(figures.digits);
+  if (!figures || !perDigit || !Number.isSafeInteger(perDigit)) return [];
+  return oneFigureAway(figures.digits, figures.fraction).map((d) => Math.sign(value || 1) * Number(d) * perDigit);
+}
+
+/** The first figures of a cell, without separators, and how many of them stand after the decimal point (at most `decimals`, when given). */
+function figuresOf(cell: string, decimals?: number): { digits: string; fraction: number } | undefined {
   const figures = /^\D*?(\d[\d,]*(?:\.\d+)?)/u.exec(cell.replace(/\s+/g, ''))?.[1];
-  if (!figures) return [];
+  if (!figures) return undefined;
   const shown = decimals === undefined ? figures : figures.replace(new RegExp(`(\\.\\d{${decimals}})\\d+$`, 'u'), '$1');
-  const digits = shown.replace(/\D/g, '');
-  const perDigit = Math.abs(value) / Number(digits);
-  if (!Number.isSafeInteger(perDigit) || perDigit <= 0) return [];
-  const fraction = /\.(\d+)$/u.exec(shown)?.[1].length ?? 0;
-  return oneFigureAway(digits, fraction).map((d) => Math.sign(value || 1) * Number(d) * perDigit);
+  return { digits: shown.replace(/\D/g, ''), fraction: /\.(\d+)$/u.exec(shown)?.[1].length ?? 0 };
 }
 
 /**

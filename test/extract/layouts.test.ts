@@ -996,6 +996,20 @@ describe("an audit report's indicator table with a change column", () => {
     expect(f.outstandingBalance!.confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
     expect(f.compensationRate?.value).toBe(345);
   });
+
+  it('reads a value OCR garbled past reading, under a year heading read with a speck', () => {
+    const f = extractAuditReport(
+      linesOf(`
+2021年度审计报告
+序号  指标名称          单位    ”2020年       2021年         同比变动
+1     当年新增担保      万元    391,188.08    9570,679.36    +45.88%
+2     拨备覆盖率        %       236.97        349.29906      +112.32个百分点
+`),
+    );
+    expect(f.newGuaranteeAmount?.value).toBe(5_706_793_600 * 100);
+    expect(f.newGuaranteeAmount!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    expect(f.provisionCoverageRatio?.value).toBe(34_929);
+  });
 });
 
 describe('a list of names wrapped onto the line above the next label', () => {

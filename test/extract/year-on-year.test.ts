@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeTie } from '../../shared/extract/year-on-year.js';
+import { changeTie, valueFromChange } from '../../shared/extract/year-on-year.js';
 
 describe("a value tied to its row's change", () => {
   it('agrees when the change between the prior value and it is the one printed, in per cent or in points, with OCR tails after the sign', () => {
@@ -32,5 +32,15 @@ describe("a value tied to its row's change", () => {
     expect(changeTie({ value: 345, cell: '3.45', prior: 259, priorCell: '2.59', change: '+33.20%', rate: true })).toBeUndefined();
     expect(changeTie({ value: 6292, cell: '6,292', prior: 6489, priorCell: '6,489', change: '—', rate: false })).toBeUndefined();
     expect(changeTie({ value: 6292, cell: '6,292', prior: 0, priorCell: '0', change: '+100.00%', rate: false })).toBeUndefined();
+  });
+
+  it('reads a cell OCR garbled past reading where exactly one reading of its figures fits', () => {
+    // a figure added before the thousands; a per cent sign read as figures, after the decimals the prior value shows
+    expect(valueFromChange({ cell: '9570,679.36', prior: 391_188_080_000, priorCell: '391,188.08', change: '+45.88%0', rate: false })).toBe(570_679_360_000);
+    expect(valueFromChange({ cell: '3.069%40', prior: 366, priorCell: '3.66%', change: '-0.60个百分点', rate: true })).toBe(306);
+    expect(valueFromChange({ cell: '349.29906', prior: 23_697, priorCell: '236.97%', change: '+112.32个百分点|', rate: true })).toBe(34_929);
+    // nothing fits, or the change cannot tell
+    expect(valueFromChange({ cell: '二9.35', prior: 4_756_170_000, priorCell: '4,756.17', change: '-03.604940', rate: false })).toBeUndefined();
+    expect(valueFromChange({ cell: '9570,679.36', prior: 391_188_080_000, priorCell: '391,188.08', change: '', rate: false })).toBeUndefined();
   });
 });
