@@ -38,6 +38,12 @@ const MARGIN = 0.1;
 const DISPUTED = 0.7;
 /** A second reading differing from the first in more than this share of its characters (and more than one) is not taken. */
 const MAX_DISTANCE = 0.4;
+/**
+ * A mark the first reading lost leaves a gap of about a character's width (a full-width mark's
+ * cell) between the words around it; characters set side by side leave up to half of one.
+ */
+const LOST_MARK_GAP = 0.8;
+const FULL_WIDTH_MARK: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：' };
 
 export interface DoubtfulLines extends Sheet {
   /** The index in the page's lines of the line read in each slot. */
@@ -106,9 +112,10 @@ export function mergeReadings(first: OcrLine, second: readonly OcrWord[], again:
     // kept, though a sure second model reads otherwise: disputed
     else if (kind !== 'mark' && other.confidence >= SURE) taken.set(i, { text: ch.text, confidence: Math.min(DISPUTED, ch.confidence) });
   });
-  if (taken.size === 0) return first;
+  const lost = lostMarks(first, a, charsOf(second));
+  if (taken.size === 0 && lost.size === 0) return first;
   let k = 0;
-  const words = first.words.map((word) => {
+  const merged = first.words.map((word) => {
     const confidences: number[] = [];
     let changed = false;
     const text = [...word.text]
@@ -122,7 +129,43 @@ export function mergeReadings(first: OcrLine, second: readonly OcrWord[], again:
       .join('');
     return changed ? { ...word, text, confidence: Math.min(...confidences) } : word;
   });
+  const words = merged.flatMap((word, w) => {
+    const mark = lost.get(w);
+    return mark ? [word, mark] : [word];
+  });
   return { ...first, text: joinWords(words.map((w) => w.text)), words };
+}
+
+/**
+ * Sentence marks the first reading lost, by the index of the word they follow: a mark the sure
+ * second model reads between two characters the first reads as separate words, with a gap between
+ * them wide enough for a character (LOST_MARK_GAP) and nothing read in it (完整；保后 read 完整 保后).
+ * Where a mark goes is told by aligning the readings' characters, not by their boxes: the two
+ * models place the same character up to one apart. It stands in the gap, its confidence disputed.
+ */
+function lostMarks(first: OcrLine, a: readonly Char[], second: readonly Char[]): Map<number, OcrWord> {
+  const found = new Map<number, OcrWord>();
+  const pairs = editAlignment(a.map((c) => c.text), second.map((c) => c.text));
+  if (second.length === 0 || tooFar(pairs, a, second)) return found;
+  const wordOf = first.words.flatMap((word, w) => [...word.text].filter((ch) => !/\s/u.test(ch)).map(() => w));
+  const em = first.bbox.y1 - first.bbox.y0;
+  let before = -1;
+  for (const [i, j] of pairs) {
+    if (i >= 0) {
+      before = i;
+      continue;
+    }
+    const mark = second[j];
+    const after = before + 1;
+    if (kindOf(mark.text) !== 'mark' || mark.confidence < SURE || before < 0 || after >= a.length) continue;
+    if (kindOf(a[before].text) === 'mark' || kindOf(a[after].text) === 'mark' || wordOf[before] === wordOf[after]) continue;
+    const left = first.words[wordOf[before]].bbox;
+    const right = first.words[wordOf[after]].bbox;
+    if (right.x0 - left.x1 < LOST_MARK_GAP * em) continue;
+    const text = FULL_WIDTH_MARK[mark.text] ?? mark.text;
+    found.set(wordOf[before], { text, confidence: Math.min(DISPUTED, mark.confidence), bbox: { x0: left.x1, y0: left.y0, x1: right.x0, y1: left.y1 } });
+  }
+  return found;
 }
 
 /**
@@ -137,10 +180,15 @@ function substitutions(first: readonly Char[], other: readonly Char[]): Map<numb
     first.map((c) => c.text),
     other.map((c) => c.text),
   );
-  const distance = pairs.filter(([i, j]) => i < 0 || j < 0 || first[i].text !== other[j].text).length;
-  if (distance > Math.max(1, MAX_DISTANCE * first.length)) return found;
+  if (tooFar(pairs, first, other)) return found;
   for (const [i, j] of pairs) if (i >= 0 && j >= 0 && first[i].text !== other[j].text) found.set(i, other[j]);
   return found;
+}
+
+/** Whether aligned readings differ in more than `MAX_DISTANCE` of the first's characters (and more than one): not a reading of the same line. */
+function tooFar(pairs: readonly (readonly [number, number])[], first: readonly Char[], other: readonly Char[]): boolean {
+  const distance = pairs.filter(([i, j]) => i < 0 || j < 0 || first[i].text !== other[j].text).length;
+  return distance > Math.max(1, MAX_DISTANCE * first.length);
 }
 
 function charsOf(words: readonly OcrWord[]): Char[] {

@@ -86,6 +86,23 @@ describe('merging a second reading into a doubtful line', () => {
     expect(mergeReadings(first, words(['代偿', 0.9], ['：', 0.9], ['人民币', 0.9])).text).toBe('代偿额：人民币');
   });
 
+  it('adds a sentence mark the sure second model reads where the first left a gap of a character between two words', () => {
+    // characters 50 wide on a line 50 high: 完整 ends at 1673, 保 starts at 1725
+    const placed = (...parts: Array<[string, number, number]>): OcrLine => {
+      const ws = parts.map(([text, x0, x1]) => ({ text, confidence: 0.9, bbox: { x0, y0: 1636, x1, y1: 1687 } }));
+      return { text: ws.map((w) => w.text).join(''), confidence: 0.9, bbox: { x0: ws[0].bbox.x0, y0: 1636, x1: ws.at(-1)!.bbox.x1, y1: 1687 }, words: ws };
+    };
+    const first = placed(['真实', 1480, 1584], ['完整', 1583, 1673], ['保', 1725, 1757], ['后', 1781, 1834]);
+    const merged = mergeReadings(first, words(['真实完整;保后', 0.96]));
+    expect(merged.text).toBe('真实完整；保后');
+    expect(merged.words[2]).toMatchObject({ text: '；', bbox: { x0: 1673, x1: 1725 } });
+    expect(merged.words[2].confidence).toBeLessThan(0.75);
+    // no gap for a character, an unsure second model, or a mark already there: nothing added
+    expect(mergeReadings(placed(['真实', 1480, 1584], ['完整', 1583, 1673], ['保', 1690, 1722], ['后', 1750, 1800]), words(['真实完整;保后', 0.96])).text).toBe('真实完整保后');
+    expect(mergeReadings(first, words(['真实完整;保后', 0.6])).text).toBe('真实完整保后');
+    expect(mergeReadings(placed(['真实', 1480, 1584], ['完整，', 1583, 1690], ['保', 1725, 1757]), words(['真实完整,;保', 0.96])).text).toBe('真实完整，保');
+  });
+
   it('ignores a second reading far from the first (specks, another line)', () => {
     const first = lineOf(['会议', 0.5], ['时间', 0.5], ['：', 0.9], ['三月', 0.5]);
     expect(mergeReadings(first, words(['一一广', 0.99], ['r', 0.99], ['一一', 0.99]))).toBe(first);
