@@ -43,6 +43,8 @@ const MAX_DISTANCE = 0.4;
  * cell) between the words around it; characters set side by side leave up to half of one.
  */
 const LOST_MARK_GAP = 0.8;
+/** A wider gap is a column's (a table row's cells, a label and its value), where a second reading's mark is a speck. */
+const MAX_LOST_MARK_GAP = 1.6;
 const FULL_WIDTH_MARK: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：' };
 
 export interface DoubtfulLines extends Sheet {
@@ -138,8 +140,9 @@ export function mergeReadings(first: OcrLine, second: readonly OcrWord[], again:
 
 /**
  * Sentence marks the first reading lost, by the index of the word they follow: a mark the sure
- * second model reads between two characters the first reads as separate words, with a gap between
- * them wide enough for a character (LOST_MARK_GAP) and nothing read in it (完整；保后 read 完整 保后).
+ * second model reads between two Chinese characters the first reads as separate words, with a gap
+ * between them about a character wide (LOST_MARK_GAP to MAX_LOST_MARK_GAP) and nothing read in it
+ * (完整；保后 read 完整 保后).
  * Where a mark goes is told by aligning the readings' characters, not by their boxes: the two
  * models place the same character up to one apart. It stands in the gap, its confidence disputed.
  */
@@ -158,10 +161,11 @@ function lostMarks(first: OcrLine, a: readonly Char[], second: readonly Char[]):
     const mark = second[j];
     const after = before + 1;
     if (kindOf(mark.text) !== 'mark' || mark.confidence < SURE || before < 0 || after >= a.length) continue;
-    if (kindOf(a[before].text) === 'mark' || kindOf(a[after].text) === 'mark' || wordOf[before] === wordOf[after]) continue;
+    if (kindOf(a[before].text) !== 'han' || kindOf(a[after].text) !== 'han' || wordOf[before] === wordOf[after]) continue;
     const left = first.words[wordOf[before]].bbox;
     const right = first.words[wordOf[after]].bbox;
-    if (right.x0 - left.x1 < LOST_MARK_GAP * em) continue;
+    const gap = right.x0 - left.x1;
+    if (gap < LOST_MARK_GAP * em || gap > MAX_LOST_MARK_GAP * em) continue;
     const text = FULL_WIDTH_MARK[mark.text] ?? mark.text;
     found.set(wordOf[before], { text, confidence: Math.min(DISPUTED, mark.confidence), bbox: { x0: left.x1, y0: left.y0, x1: right.x0, y1: left.y1 } });
   }

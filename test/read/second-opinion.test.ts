@@ -101,6 +101,11 @@ describe('merging a second reading into a doubtful line', () => {
     expect(mergeReadings(placed(['真实', 1480, 1584], ['完整', 1583, 1673], ['保', 1690, 1722], ['后', 1750, 1800]), words(['真实完整;保后', 0.96])).text).toBe('真实完整保后');
     expect(mergeReadings(first, words(['真实完整;保后', 0.6])).text).toBe('真实完整保后');
     expect(mergeReadings(placed(['真实', 1480, 1584], ['完整，', 1583, 1690], ['保', 1725, 1757]), words(['真实完整,;保', 0.96])).text).toBe('真实完整，保');
+    // between a table row's cells (figures, a gap of columns) a mark is a speck
+    const row = placed(['余额', 1480, 1584], ['万元', 1600, 1700], ['189,177.19', 1800, 2000], ['113,020.36', 2100, 2300]);
+    expect(mergeReadings(row, words(['余额万元189,177.19,113,020.36', 0.96]))).toBe(row);
+    const labelled = placed(['会议', 1480, 1584], ['地点', 1583, 1673], ['公司', 1900, 2000]);
+    expect(mergeReadings(labelled, words(['会议地点:公司', 0.96]))).toBe(labelled);
   });
 
   it('ignores a second reading far from the first (specks, another line)', () => {
