@@ -58,17 +58,24 @@ function withNameDots(text: string): string {
   return text.replace(DOT, '·').replace(DOT_READ_AS_MARK, '·');
 }
 
+/** Two parts of such a name around a mark, the whole value of a label (当事人：艾力，买买提): a name, its dot misread. */
+const NAME_BESIDE_LABEL = new RegExp(`^[\\u4e00-\\u9fff]{2,6}[:：]\\s*([${TRANSLITERATION}]{2,5})[，,：:.'’]([${TRANSLITERATION}]{2,5})$`, 'u');
 /** A name written by sound with its dot: both parts two to five of the characters such names use. */
 const DOTTED_NAME = new RegExp(`(?<![${TRANSLITERATION}])([${TRANSLITERATION}]{2,5})·([${TRANSLITERATION}]{2,5})(?![${TRANSLITERATION}])`, 'gu');
 
 /**
  * The lines with the dot of a name written by sound put back where OCR read a mark for it in
  * running text (审议阿依古丽，吐尔逊…项目), when the document writes the same name with its dot
- * elsewhere (阿依古丽·吐尔逊 in the vote list). Only then: between two such words a comma may be
+ * elsewhere (阿依古丽·吐尔逊 in the vote list), or as the whole value of a label (当事人：艾力，买买提).
+ * Only then: between two such words a comma may be
  * real (江西，吉林). The dot takes the mark's place, so offsets and segments hold.
  */
 export function withDotsOfNamesElsewhere(lines: TextLine[]): TextLine[] {
-  const names = new Set(lines.flatMap((l) => [...l.text.replace(DOT, '·').matchAll(DOTTED_NAME)].map((m) => `(?<=${m[1]})[，,：:.'’](?=${m[2]})`)));
+  const parts = lines.flatMap((l) => {
+    const beside = NAME_BESIDE_LABEL.exec(l.text);
+    return [...[...l.text.replace(DOT, '·').matchAll(DOTTED_NAME)].map((m) => [m[1], m[2]]), ...(beside ? [[beside[1], beside[2]]] : [])];
+  });
+  const names = new Set(parts.map(([first, last]) => `(?<=${first})[，,：:.'’](?=${last})`));
   if (names.size === 0) return lines;
   const misread = new RegExp([...names].join('|'), 'gu');
   const mend = (s: string) => s.replace(misread, '·');

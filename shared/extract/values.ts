@@ -4,7 +4,7 @@ import { readFormValues } from './form.js';
 import { withKnownNamesRepaired } from './known-names.js';
 import { firstPerField, type LabelSpec, type LabeledValue } from './labels.js';
 import { Layout, lineOfSegments } from './layout.js';
-import type { TextLine } from './lines.js';
+import { repairBrackets, type TextLine } from './lines.js';
 import { nameAtStart, nameList } from './names.js';
 import { findDates } from './normalize/date.js';
 import { regroupedFigures } from './normalize/decimal.js';
@@ -177,7 +177,8 @@ const NEXT_TO_CJK = (p: string) => new RegExp(`(?<=${CJK_CHAR})\\s*${p}\\s*|\\s*
  * - a bank's name or a company's closing words one character off (中国邮政储蕃银行, see `known-names.ts`).
  */
 export function chineseText(value: string): string {
-  return withKnownNamesRepaired(withAmountsRepaired(value))
+  // a bracket pair that OCR garbled across two lines (钟娟《个体工商 / 户)因…) is whole only in the value
+  return repairBrackets(withKnownNamesRepaired(withAmountsRepaired(value)))
     .replace(/([%％])\d(?![\d.,])/gu, '$1')
     .replace(/(\d\.\d{2})9(?=[%％])/gu, '$1')
     .replace(new RegExp(`(?<=${CJK_CHAR})Y(?=\\d)`, 'gu'), '¥')

@@ -843,6 +843,9 @@ describe('a name whose middle dot OCR read as an apostrophe', () => {
     const { fields } = extractFields('MEETING_MINUTES', linesOf(text)).extracted as { fields: ReturnType<typeof extractMinutes> };
     expect(fields.agenda?.value).toEqual(['审议阿依古丽·吐尔逊（个体工商户）115.00万元融资担保项目', '通报新疆，吉林两地代偿情况']);
     expect(fields.debtorName?.value).toBe('阿依古丽·吐尔逊（个体工商户）');
+    // the whole value of a label is a name, its dot misread
+    const sheet = extractFields('FACT_SHEET', linesOf('尽职免责事实认定材料\n当事人：艾力，买买提\n三、基本事实\n经调查核实，艾力，买买提作为该项目客户经理，在保前调查中进行了实地核查。')).extracted as { fields: ReturnType<typeof extractFactSheet> };
+    expect(sheet.fields.facts?.value).toBe('经调查核实，艾力·买买提作为该项目客户经理，在保前调查中进行了实地核查。');
   });
 });
 

@@ -14,7 +14,7 @@
  */
 import { NONZERO_DIGIT_CHARS, NUMERAL_CHARS, parseChineseInteger } from './chineseNumerals.js';
 import { readFigures, scaleDecimal, toSafeInteger } from './decimal.js';
-import { CAPITAL_LOOKALIKES, capitalLike, DOUBTFUL_CAPITAL_LOOKALIKES, reconcile } from './dual-money.js';
+import { CAPITAL_LOOKALIKES, capitalLike, capitalsOf, DOUBTFUL_CAPITAL_LOOKALIKES, reconcile } from './dual-money.js';
 import { fail, ok, valueOf, type Reading } from './reading.js';
 import { compactValue, toHalfWidth } from './text.js';
 
@@ -160,17 +160,47 @@ export function findMoney(text: string): FoundMoney[] {
 
 /**
  * The text with the amounts in it written as OCR should have read them, where a sure repair
- * makes them read (人民币壹什万元整 -> 人民币壹仟万元整, 1;560万元 -> 1,560万元); a doubtful
- * lookalike is left as read. The text keeps its length and its full-width forms elsewhere.
+ * makes them read (人民币壹什万元整 -> 人民币壹仟万元整, 1;560万元 -> 1,560万元), or where the
+ * figures in brackets after capitals OCR garbled give the amount (see `confirmedByFigures`); a
+ * doubtful lookalike is left as read otherwise. The text keeps its length and its full-width
+ * forms elsewhere.
  */
 export function withAmountsRepaired(text: string): string {
-  const found = findMoney(text).filter((m) => m.repaired && !m.doubtful);
-  if (found.length === 0) return text;
+  const all = findMoney(text);
+  const found = all.filter((m) => m.repaired && !m.doubtful);
+  const confirmed = all.flatMap((m) => confirmedByFigures(text, m) ?? []);
+  if (found.length === 0 && confirmed.length === 0) return text;
   const half = toHalfWidth(text);
   const repaired = repairOcr(half);
   const chars = text.split('');
   for (const m of found) for (let i = m.start; i < m.end; i++) if (repaired[i] !== half[i]) chars[i] = repaired[i];
+  for (const { at, length, capitals, mark } of confirmed) {
+    for (let i = 0; i < length; i++) chars[at + i] = capitals[i];
+    if (mark !== undefined) chars[mark] = '¥';
+  }
   return chars.join('');
+}
+
+/** Figures in brackets after capitals: the mark before them (¥, or what OCR made of it) and the figures. */
+const FIGURES_IN_BRACKETS = /^\s*[(（]\s*([^\d\s()（）,.]?)\s*(\d[\d,]*(?:\.\d{1,2})?)\s*元?\s*[)）]/u;
+
+/**
+ * Capitals OCR garbled (read with doubtful lookalikes, or pieced together with the figures, see
+ * dual-money.ts) that the figures in brackets after them give exactly (人民币过佰贰拾万零喜仟…
+ * （¥1,201,922.82）): the capitals as the figures write them, where OCR read as many characters
+ * (no capital read contradicts them), and where the ¥ was read as another character
+ * (（到2,082,850.64）), its place.
+ */
+function confirmedByFigures(text: string, m: FoundMoney): { at: number; length: number; capitals: string; mark?: number } | undefined {
+  const open = m.pieced === 'both' ? m.start + m.raw.search(/[(（]/u) : m.form === 'capital' && m.doubtful ? m.end : undefined;
+  const bracket = open === undefined ? undefined : FIGURES_IN_BRACKETS.exec(toHalfWidth(text.slice(open)));
+  if (open === undefined || !bracket || parseMoney(`¥${bracket[2]}`)?.fen !== m.fen) return undefined;
+  const at = m.start + /^(?:人民币)?\s*/u.exec(m.raw)![0].length;
+  const read = text.slice(at, open).trimEnd();
+  const written = capitalsOf(BigInt(m.fen));
+  const capitals = read.length === written.length - 1 && !read.endsWith('整') ? written.replace(/整$/u, '') : written;
+  const mark = bracket[1] !== '' && bracket[1] !== '¥' ? open + bracket[0].indexOf(bracket[1]) : undefined;
+  return { at, length: read.length === capitals.length ? read.length : 0, capitals, mark };
 }
 
 /** Capitals followed by figures in brackets: 人民币……元整（¥…）, the figures' mark possibly garbled (啼,431,514.69). */
