@@ -67,8 +67,8 @@ const DOTTED_NAME = new RegExp(`(?<![${TRANSLITERATION}])([${TRANSLITERATION}]{2
  * The lines with the dot of a name written by sound put back where OCR read a mark for it in
  * running text (审议阿依古丽，吐尔逊…项目), when the document writes the same name with its dot
  * elsewhere (阿依古丽·吐尔逊 in the vote list), or as the whole value of a label (当事人：艾力，买买提).
- * Only then: between two such words a comma may be
- * real (江西，吉林). The dot takes the mark's place, so offsets and segments hold.
+ * Only then: between two such words a comma may be real (江西，吉林). The dot takes the mark's
+ * place, so offsets and segments hold.
  */
 export function withDotsOfNamesElsewhere(lines: TextLine[]): TextLine[] {
   const parts = lines.flatMap((l) => {

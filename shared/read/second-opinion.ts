@@ -8,9 +8,9 @@
  * replaces the first reading's when the second model is sure of it and surer than the first,
  * or when both other readings agree on it; one the sure second model reads otherwise and that
  * is kept is disputed all the same. A sentence mark (，；。：、) replaces another only when both
- * other readings agree on it. Characters another reading lacks or adds stay as first
- * read, and a reading far from the first (a crop of ruling lines and specks, another line caught
- * in the box) is not taken at all. It runs after the marks (tick boxes, signature places) are
+ * other readings agree on it, and is put back where the first reading lost it (see `lostMarks`).
+ * Other characters another reading lacks or adds stay as first read, and a reading far from the
+ * first (a crop of ruling lines and specks, another line caught in the box) is not taken at all. It runs after the marks (tick boxes, signature places) are
  * found, whose labels are matched on the first reading.
  */
 import type { OcrLine, OcrPage, OcrWord } from '../domain/text.js';
@@ -142,9 +142,9 @@ export function mergeReadings(first: OcrLine, second: readonly OcrWord[], again:
  * Sentence marks the first reading lost, by the index of the word they follow: a mark the sure
  * second model reads between two Chinese characters the first reads as separate words, with a gap
  * between them about a character wide (LOST_MARK_GAP to MAX_LOST_MARK_GAP) and nothing read in it
- * (完整；保后 read 完整 保后).
- * Where a mark goes is told by aligning the readings' characters, not by their boxes: the two
- * models place the same character up to one apart. It stands in the gap, its confidence disputed.
+ * (完整；保后 read 完整 保后). Where a mark goes is told by aligning the readings' characters, not
+ * by their boxes: the two models place the same character up to one apart. It stands in the gap,
+ * its confidence disputed.
  */
 function lostMarks(first: OcrLine, a: readonly Char[], second: readonly Char[]): Map<number, OcrWord> {
   const found = new Map<number, OcrWord>();
