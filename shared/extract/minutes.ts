@@ -182,7 +182,8 @@ function agendaValue(text: string): { value: string[]; certainty: number } | und
   if (!t) return undefined;
   const tidy = (s: string) => s.trim().replace(/[；;。，,、]$/u, '');
   const numbered = t.split(/[；;。]?\s*(?:(?<![\d.])\d{1,2}\s*[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、．])/u).map(tidy).filter(Boolean);
-  const items = numbered.length > 1 ? numbered : t.split(/[；;]/u).map((s) => tidy(s.trim().replace(/^(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/u, ''))).filter(Boolean);
+  // an item's figure with a comma OCR read for its point (2，通报…) is numbering too
+  const items = numbered.length > 1 ? numbered : t.split(/[；;]/u).map((s) => tidy(s.trim().replace(/^(?:\d{1,2}\s*[.、．,，]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/u, ''))).filter(Boolean);
   return items.length ? { value: items, certainty: 1 } : undefined;
 }
 
@@ -201,8 +202,8 @@ function decisionValue(text: string): { value: string; certainty: number } | und
   const numbering = /^(?:[一1]\s*[、.．]|[（(]\s*[一1]\s*[)）])\s*/u;
   const numbered = numbering.test(t);
   if (numbered) t = t.replace(numbering, '');
-  // the decided item ends where the next one, or the signatures below, begin (after marks OCR may add)
-  t = t.split(/[。；;][^\p{L}\p{N}]*(?:(?:二{1,2}|2)\s*[、.．]|[（(][二2][)）]|会议主持|主持人|记录人|参会人|出席人|列席人|(?:[(（]\s*)?签[字名])/u)[0];
+  // the decided item ends where the next one, or the signatures below, begin (after marks OCR may add; its 二 read as 一)
+  t = t.split(/[。；;][^\p{L}\p{N}]*(?:(?:二{1,2}|2)\s*[、.．]|(?:一\s*[、.．])|[（(][二2][)）]|会议主持|主持人|记录人|参会人|出席人|列席人|(?:[(（]\s*)?签[字名])/u)[0];
   t = t.replace(/[。；;]$/u, '').trim();
   if (Array.from(t).length < 4) return undefined;
   return { value: t, certainty: numbered || !/[。]/u.test(t) ? 1 : 0.85 };

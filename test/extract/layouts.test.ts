@@ -929,6 +929,12 @@ describe('what OCR adds inside words', () => {
     expect(f.lendingBank?.value).toBe('酒泉农村信用合作联社');
   });
 
+  it("reads an agenda item whose figure's point OCR read as a comma, and ends a decision at a next item whose 二 OCR read as 一", () => {
+    const f = extractMinutes(linesOf('会议纪要\n会议议题：1.审议某某有限公司115.00万元融资担保项目；2，通报上季度代偿及追偿情况\n会议决定：一、不同意为某某合作社提供融资担保。一、会议要求各部门认真落实相关工作要求。'));
+    expect(f.agenda?.value).toEqual(['审议某某有限公司115.00万元融资担保项目', '通报上季度代偿及追偿情况']);
+    expect(f.decision?.value).toBe('不同意为某某合作社提供融资担保');
+  });
+
   it('takes the decision after a lead with a character added', () => {
     const f = extractMinutes(linesOf('会议纪要\n会议形成如下和意见：\n一、同意为某某有限公司提供连带责任保证担保，期限24个月。二、会议要求各部门认真落实。'));
     expect(f.decision?.value).toBe('同意为某某有限公司提供连带责任保证担保，期限24个月');
