@@ -47,11 +47,12 @@ const DOT = /[·•．・‧∙]|(?<=[\u4e00-\u9fff])['’‘`](?=[\u4e00-\u9fff
 
 /** Characters of Uyghur, Kazakh and other names written in Chinese by sound (阿依古丽, 努尔兰, 买买提江). */
 const TRANSLITERATION = '阿艾爱安巴拜班贝别波布帕达代丹德迪丁多尔恩法甫嘎格古哈海罕汗赫吉加江杰金卡凯坎克库拉兰勒力丽利林鲁玛买麦曼米娜纳尼努齐热日萨塞沙提图吐瓦旺维乌吾西希夏亚伊依尤扎孜木默穆逊斯苏塔汉合';
-/**
- * A comma, colon or full stop OCR read for the dot between two parts of such a name (努尔兰，哈力木,
- * 古丽娜尔：热合曼): both parts two to five of those characters.
- */
-const DOT_READ_AS_MARK = new RegExp(`(?<=(?:^|[^${TRANSLITERATION}])[${TRANSLITERATION}]{2,5})[，,：:.](?=[${TRANSLITERATION}]{2,5}(?![${TRANSLITERATION}]))`, 'gu');
+/** One part of such a name: two to five of those characters. */
+const NAME_PART = `[${TRANSLITERATION}]{2,5}`;
+/** A comma, colon, full stop or apostrophe OCR read for the dot of such a name. */
+const MARK_FOR_DOT = "[，,：:.'’]";
+/** The mark between two parts of such a name (努尔兰，哈力木, 古丽娜尔：热合曼). */
+const DOT_READ_AS_MARK = new RegExp(`(?<=(?:^|[^${TRANSLITERATION}])${NAME_PART})${MARK_FOR_DOT}(?=${NAME_PART}(?![${TRANSLITERATION}]))`, 'gu');
 
 /** A text with the middle dots of names written as dots. */
 function withNameDots(text: string): string {
@@ -59,9 +60,9 @@ function withNameDots(text: string): string {
 }
 
 /** Two parts of such a name around a mark, the whole value of a label (当事人：艾力，买买提): a name, its dot misread. */
-const NAME_BESIDE_LABEL = new RegExp(`^[\\u4e00-\\u9fff]{2,6}[:：]\\s*([${TRANSLITERATION}]{2,5})[，,：:.'’]([${TRANSLITERATION}]{2,5})$`, 'u');
+const NAME_BESIDE_LABEL = new RegExp(`^[\\u4e00-\\u9fff]{2,6}[:：]\\s*(${NAME_PART})${MARK_FOR_DOT}(${NAME_PART})$`, 'u');
 /** A name written by sound with its dot: both parts two to five of the characters such names use. */
-const DOTTED_NAME = new RegExp(`(?<![${TRANSLITERATION}])([${TRANSLITERATION}]{2,5})·([${TRANSLITERATION}]{2,5})(?![${TRANSLITERATION}])`, 'gu');
+const DOTTED_NAME = new RegExp(`(?<![${TRANSLITERATION}])(${NAME_PART})·(${NAME_PART})(?![${TRANSLITERATION}])`, 'gu');
 
 /**
  * The lines with the dot of a name written by sound put back where OCR read a mark for it in
@@ -75,7 +76,7 @@ export function withDotsOfNamesElsewhere(lines: TextLine[]): TextLine[] {
     const beside = NAME_BESIDE_LABEL.exec(l.text);
     return [...[...l.text.replace(DOT, '·').matchAll(DOTTED_NAME)].map((m) => [m[1], m[2]]), ...(beside ? [[beside[1], beside[2]]] : [])];
   });
-  const names = new Set(parts.map(([first, last]) => `(?<=${first})[，,：:.'’](?=${last})`));
+  const names = new Set(parts.map(([first, last]) => `(?<=${first})${MARK_FOR_DOT}(?=${last})`));
   if (names.size === 0) return lines;
   const misread = new RegExp([...names].join('|'), 'gu');
   const mend = (s: string) => s.replace(misread, '·');

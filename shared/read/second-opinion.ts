@@ -100,8 +100,9 @@ interface Char {
 export function mergeReadings(first: OcrLine, second: readonly OcrWord[], again: readonly OcrWord[] = []): OcrLine {
   const a = charsOf(first.words);
   if (a.length === 0) return first;
-  const b = substitutions(a, charsOf(second));
-  const c = substitutions(a, charsOf(again));
+  const secondReading = aligned(a, charsOf(second));
+  const b = substitutions(a, secondReading);
+  const c = substitutions(a, aligned(a, charsOf(again)));
   const taken = new Map<number, Char>();
   a.forEach((ch, i) => {
     const kind = kindOf(ch.text);
@@ -114,7 +115,7 @@ export function mergeReadings(first: OcrLine, second: readonly OcrWord[], again:
     // kept, though a sure second model reads otherwise: disputed
     else if (kind !== 'mark' && other.confidence >= SURE) taken.set(i, { text: ch.text, confidence: Math.min(DISPUTED, ch.confidence) });
   });
-  const lost = lostMarks(first, a, charsOf(second));
+  const lost = lostMarks(first, a, secondReading);
   if (taken.size === 0 && lost.size === 0) return first;
   let k = 0;
   const merged = first.words.map((word) => {
@@ -146,10 +147,8 @@ export function mergeReadings(first: OcrLine, second: readonly OcrWord[], again:
  * by their boxes: the two models place the same character up to one apart. It stands in the gap,
  * its confidence disputed.
  */
-function lostMarks(first: OcrLine, a: readonly Char[], second: readonly Char[]): Map<number, OcrWord> {
+function lostMarks(first: OcrLine, a: readonly Char[], { chars: second, pairs }: Alignment): Map<number, OcrWord> {
   const found = new Map<number, OcrWord>();
-  const pairs = editAlignment(a.map((c) => c.text), second.map((c) => c.text));
-  if (second.length === 0 || tooFar(pairs, a, second)) return found;
   const wordOf = first.words.flatMap((word, w) => [...word.text].filter((ch) => !/\s/u.test(ch)).map(() => w));
   const em = first.bbox.y1 - first.bbox.y0;
   let before = -1;
@@ -172,27 +171,32 @@ function lostMarks(first: OcrLine, a: readonly Char[], second: readonly Char[]):
   return found;
 }
 
+/** Another reading's characters, and their pairs with the first's (index in the first, index in the other; -1 where one has none). */
+interface Alignment {
+  chars: readonly Char[];
+  pairs: ReadonlyArray<readonly [number, number]>;
+}
+
 /**
- * The characters `other` reads in place of those of `first` (by their index in `first`), aligned
- * by edit distance; none when `other` is empty or differs from `first` in more than
- * `MAX_DISTANCE` of its characters.
+ * `other` aligned with `first` by edit distance; no pairs when `other` is empty or differs from
+ * `first` in more than `MAX_DISTANCE` of its characters (and more than one): not a reading of the
+ * same line.
  */
-function substitutions(first: readonly Char[], other: readonly Char[]): Map<number, Char> {
-  const found = new Map<number, Char>();
-  if (other.length === 0) return found;
+function aligned(first: readonly Char[], other: readonly Char[]): Alignment {
+  if (other.length === 0) return { chars: other, pairs: [] };
   const pairs = editAlignment(
     first.map((c) => c.text),
     other.map((c) => c.text),
   );
-  if (tooFar(pairs, first, other)) return found;
-  for (const [i, j] of pairs) if (i >= 0 && j >= 0 && first[i].text !== other[j].text) found.set(i, other[j]);
-  return found;
+  const distance = pairs.filter(([i, j]) => i < 0 || j < 0 || first[i].text !== other[j].text).length;
+  return { chars: other, pairs: distance > Math.max(1, MAX_DISTANCE * first.length) ? [] : pairs };
 }
 
-/** Whether aligned readings differ in more than `MAX_DISTANCE` of the first's characters (and more than one): not a reading of the same line. */
-function tooFar(pairs: readonly (readonly [number, number])[], first: readonly Char[], other: readonly Char[]): boolean {
-  const distance = pairs.filter(([i, j]) => i < 0 || j < 0 || first[i].text !== other[j].text).length;
-  return distance > Math.max(1, MAX_DISTANCE * first.length);
+/** The characters another reading reads in place of those of `first` (by their index in `first`). */
+function substitutions(first: readonly Char[], { chars, pairs }: Alignment): Map<number, Char> {
+  const found = new Map<number, Char>();
+  for (const [i, j] of pairs) if (i >= 0 && j >= 0 && first[i].text !== chars[j].text) found.set(i, chars[j]);
+  return found;
 }
 
 function charsOf(words: readonly OcrWord[]): Char[] {
